@@ -47,7 +47,7 @@ LDLIBS := -lgmp -lm
 # Every .c under src/ is part of the interpreter; main.c alone is left out
 # of what the unit tests link against.
 SRCS := $(shell find src -name '*.c' | sort)
-GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c $(GEN)/unicodedb.c
+GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c
 OBJS := $(patsubst %.c,$(OBJ)/%.o,$(SRCS)) \
         $(patsubst $(GEN)/%.c,$(OBJ)/gen/%.o,$(GEN_SRCS))
 LIB_OBJS := $(filter-out $(OBJ)/src/main.o,$(OBJS))
@@ -106,8 +106,10 @@ $(GEN)/gen_unicodedb: tools/gen_unicodedb.c | $(TOOLS_STAMP)
 	@mkdir -p $(GEN)
 	$(CC) -O2 -std=gnu11 -o $@ $<
 
-$(GEN)/unicodedb.c: $(GEN)/gen_unicodedb
+$(GEN)/unicodedb_tables.h: $(GEN)/gen_unicodedb
 	$(GEN)/gen_unicodedb $(UNICODE_DIR) > $@.tmp && mv $@.tmp $@
+
+$(OBJ)/src/unicodedb.o: $(GEN)/unicodedb_tables.h
 # }======
 
 # {====== Compilation ======

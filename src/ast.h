@@ -235,10 +235,16 @@ typedef enum {
 #undef MP_AST_KIND_ENUM
 
 #define MP_AST_FIELD_DECL(type, name) MpAstT_##type name;
-#define MP_AST_KIND_STRUCT(cat, name, fields) struct { fields } name;
+/* Each kind's fields are a named struct, struct MpAst_<Kind>_f, so that
+   generated code can reach them through a pointer to the union. */
+#define MP_AST_KIND_STRUCT(cat, name, fields)                              \
+    struct MpAst_##name##_f {                                              \
+        fields                                                             \
+    } name;
 
 struct MpNode {
     MpNodeKind kind;
+    unsigned char parenthesized;  // written in (...) in the source
     int lineno, col_offset, end_lineno, end_col_offset;
     union {
         MP_AST_NODES(MP_AST_KIND_STRUCT, MP_AST_FIELD_DECL)
@@ -251,13 +257,18 @@ typedef struct {
     int first_line, first_column, last_line, last_column;
 } MpLoc;
 
-/* The constructors: MpAst_BinOp(arena, loc, left, op, right) returns a new
-   node in the arena with its fields set, or NULL when out of memory. */
-#define MP_AST_FIELD_PARAM(type, name) , MpAstT_##type name
-#define MP_AST_CTOR_DECL(cat, name, fields)                                \
-    MpNode *MpAst_##name(MpArena *arena, MpLoc loc fields);
-MP_AST_NODES(MP_AST_CTOR_DECL, MP_AST_FIELD_PARAM)
-#undef MP_AST_CTOR_DECL
+/* Construction: MpAst_New(arena, loc, BinOp, left, op, right) returns a
+   new node in the arena with its fields set in the order of the node list
+   (designated initialisers work too: .op = MP_OP_Add), or NULL when out of
+   memory.  Fields not given are zero (NULL, 0). */
+#define MpAst_New(arena, loc, kind, ...)                                   \
+    MpAst_Make_##kind((arena), (loc), (struct MpAst_##kind##_f){__VA_ARGS__})
+
+#define MP_AST_MAKE_DECL(cat, name, fields)                                \
+    MpNode *MpAst_Make_##name(MpArena *arena, MpLoc loc,                   \
+                              struct MpAst_##name##_f f);
+MP_AST_NODES(MP_AST_MAKE_DECL, MP_AST_FIELD_DECL)
+#undef MP_AST_MAKE_DECL
 /* }====== */
 
 /* {====== Helpers ====== */

@@ -3,7 +3,7 @@
    MpParse_Source runs the whole front end for one piece of source: the
    tokenizer (tokenizer.h: decoding, the re2c scanner, indentation), the
    Bison parser (grammar/parser.y), string-literal and f-string decoding
-   (strlit.c) and the checks CPython makes on a finished tree
+   (literal.c) and the checks CPython makes on a finished tree
    (__future__ imports).  The tree lives in the caller's arena.
 
    Errors do not use exceptions here, because the front end runs before
@@ -34,6 +34,10 @@ typedef struct {
     int col_offset;      // 0-based UTF-8 byte offset; -1 when none
     int end_lineno;      // 0 when not known
     int end_col_offset;  // exclusive; -1 when not known
+    /* The decoded source the positions refer to (in the parse's arena,
+       valid while it lives), for printing the line; NULL if unknown. */
+    const char *source;
+    size_t source_len;
 } MpSyntaxError;
 
 /* What the source is: a module, one expression (eval), one interactive
@@ -57,6 +61,12 @@ typedef struct MpParser {
     int fstring_depth;   // nesting of f-strings inside f-strings
     MpNode *result;      // the tree, set by the start rule
     void *lexer;         // the MpLexer (tokenizer.h)
+    /* The last tokens the parser read, newest last, for error messages. */
+    struct {
+        int code;
+        MpLoc loc;
+    } recent[4];
+    int nrecent;
 } MpParser;
 
 /* Parses src (len bytes, in the encoding its BOM or coding cookie names;

@@ -71,6 +71,10 @@ typedef struct MpLexer {
     MpParser *p;
     MpArena *arena;
     MpSyntaxError *err;
+    /* Private to tokenizer.c: the last token the adapter produced (its raw
+       code: NAME, not MATCH), for NEWLINE placement and the look-ahead. */
+    int last_code;
+    MpLoc last_loc;
 } MpLexer;
 
 /* Prepares lx to tokenize src[0:len] for parser p in the given mode.

@@ -2,9 +2,10 @@
 
    The tables behind these functions are generated at build time by
    tools/gen_unicodedb.c from the UCD text files of Debian's unicode-data
-   package (/usr/share/unicode) into build/gen/unicodedb.c; they are never
-   committed.  CPython 3.11 ships Unicode 14.0; minipy uses whatever version
-   the package has (README.md, "Differences from CPython").
+   package (/usr/share/unicode) into build/gen/unicodedb_tables.h, which
+   src/unicodedb.c reads; they are never committed.  CPython 3.11 ships
+   Unicode 14.0; minipy uses whatever version the package has (README.md,
+   "Differences from CPython").
 
    Code points are uint32_t in 0..0x10FFFF; anything else is treated as an
    unassigned code point. */
@@ -34,7 +35,9 @@ int MpUnicode_IsSpace(uint32_t cp);
 /* The code point named `name` (len bytes, not NUL-terminated) as the \N{...}
    escape looks it up: names from UnicodeData.txt, the aliases of
    NameAliases.txt, "CJK UNIFIED IDEOGRAPH-XXXX" and the Hangul syllables.
-   The match is case-insensitive, as CPython's.  Returns -1 when unknown. */
+   As in CPython, the algorithmic names (CJK UNIFIED IDEOGRAPH-4E00,
+   HANGUL SYLLABLE GAG) match in upper case only; the other names match
+   case-insensitively ("latin small letter a").  Returns -1 when unknown. */
 int32_t MpUnicode_Lookup(const char *name, size_t len);
 
 /* Writes the character's name (unicodedata.name) NUL-terminated into buf

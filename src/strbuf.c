@@ -1,0 +1,113 @@
+/* strbuf.c — growable byte buffers (see strbuf.h).
+
+   The capacity doubles when an append does not fit, so appending n bytes
+   one at a time costs O(n) overall.  Read first: MpStrBuf_Append */
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n)
+{
+    if (b->failed) {
+        return -1;
+    }
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1) {
+            cap *= 2;
+        }
+        char *p = realloc(b->data, cap);
+        if (p == NULL) {
+            b->failed = 1;
+            return -1;
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int
+MpStrBuf_Puts(MpStrBuf *b, const char *s)
+{
+    return MpStrBuf_Append(b, s, strlen(s));
+}
+
+int
+MpStrBuf_Putc(MpStrBuf *b, char c)
+{
+    return MpStrBuf_Append(b, &c, 1);
+}
+
+int
+MpStrBuf_Printf(MpStrBuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return -1;
+    }
+    if ((size_t)n < sizeof small) {
+        return MpStrBuf_Append(b, small, (size_t)n);
+    }
+    char *big = malloc((size_t)n + 1);
+    if (big == NULL) {
+        b->failed = 1;
+        return -1;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    int r = MpStrBuf_Append(b, big, (size_t)n);
+    free(big);
+    return r;
+}
+
+int
+MpStrBuf_PutCodePoint(MpStrBuf *b, unsigned cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    }
+    else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    }
+    else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    }
+    else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    return MpStrBuf_Append(b, u, n);
+}
+
+void
+MpStrBuf_Clear(MpStrBuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}

@@ -1,0 +1,35 @@
+/* strbuf.h — a growable byte buffer for building text in C.
+
+   Used wherever C code assembles a string of unknown length: the AST dump,
+   reprs, error messages.  The bytes are always followed by a NUL (not
+   counted in len), so data can be handed to C string functions.  An
+   allocation failure sets the `failed` flag and later appends do nothing;
+   check it once at the end instead of after every append. */
+#ifndef MP_STRBUF_H
+#define MP_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+    char *data;  // NUL-terminated; NULL until the first append
+    size_t len;
+    size_t cap;
+    int failed;  // an allocation failed: contents are incomplete
+} MpStrBuf;
+
+/* Appends n bytes.  Returns 0, or -1 (and sets failed) when out of memory. */
+int MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n);
+int MpStrBuf_Puts(MpStrBuf *b, const char *s);
+int MpStrBuf_Putc(MpStrBuf *b, char c);
+int MpStrBuf_Printf(MpStrBuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Appends the UTF-8 encoding of code point cp (surrogates in the 3-byte
+   form, as minipy's strings keep them). */
+int MpStrBuf_PutCodePoint(MpStrBuf *b, unsigned cp);
+
+/* Frees the storage and resets b to empty. */
+void MpStrBuf_Clear(MpStrBuf *b);
+
+#endif

@@ -1,0 +1,6 @@
+# statements: raise forms including raise from
+raise
+raise ValueError
+raise ValueError("x")
+raise ValueError from None
+raise E() from exc

@@ -1,0 +1,5 @@
+# lexer: tab indentation
+if x:
+	y = 1
+	if z:
+		w = 2

@@ -1,0 +1,2 @@
+# parser: assignment to a function call, with the == hint
+f() = 1

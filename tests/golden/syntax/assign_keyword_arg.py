@@ -1,0 +1,2 @@
+# parser: a keyword argument that is an expression
+f(a.b=1)

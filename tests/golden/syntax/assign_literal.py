@@ -1,0 +1,2 @@
+# parser: assignment to a literal
+1 = x

@@ -1,0 +1,2 @@
+# parser: an illegal target for augmented assignment
+[a, b] += 1

@@ -1,0 +1,3 @@
+# parser: a bare * with no named parameter after it
+def f(*):
+    pass

@@ -1,0 +1,3 @@
+# parser: a parameter without default after one with a default
+def f(a=1, b):
+    pass

@@ -1,0 +1,2 @@
+# parser: deleting a literal
+del 1

@@ -1,0 +1,3 @@
+# parser: an else with nothing to attach to
+else:
+    pass

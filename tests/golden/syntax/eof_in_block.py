@@ -1,0 +1,2 @@
+# parser: end of file where an indented block is expected
+class C:

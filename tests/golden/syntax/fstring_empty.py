@@ -1,0 +1,2 @@
+# f-string: an empty expression in a replacement field
+x = f"{}"

@@ -1,0 +1,2 @@
+# f-string: a lone closing brace
+x = f"a}b"

@@ -1,0 +1,2 @@
+# tokenizer: an invalid digit in a binary literal
+x = 0b102

@@ -1,0 +1,2 @@
+# tokenizer: a non-printable character in the source
+x = 1

@@ -1,0 +1,2 @@
+# tokenizer: a decimal literal run into a name
+x = 1abc

@@ -1,0 +1,2 @@
+# parser: assignment to a keyword
+True = 1

@@ -1,0 +1,2 @@
+# parser: a keyword used as a name in an expression
+x = class + 1

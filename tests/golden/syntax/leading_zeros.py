@@ -1,0 +1,2 @@
+# tokenizer: leading zeros in a decimal integer literal
+x = 0123

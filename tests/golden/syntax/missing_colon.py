@@ -1,0 +1,3 @@
+# parser: the colon expected after an if condition
+if x
+    pass

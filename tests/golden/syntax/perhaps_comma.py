@@ -1,0 +1,2 @@
+# parser: the "Perhaps you forgot a comma?" hint
+x = [1 2]

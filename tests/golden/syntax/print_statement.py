@@ -1,0 +1,2 @@
+# parser: the print-statement hint (invalid_expression rule)
+print "hello"

@@ -1,0 +1,3 @@
+# tokenizer/parser: IndentationError, unexpected indent
+x = 1
+    y = 2

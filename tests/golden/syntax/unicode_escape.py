@@ -1,0 +1,2 @@
+# strings: an unknown name in a \N{...} escape
+x = "\N{LATIN SMALL}"

@@ -1,0 +1,4 @@
+# tokenizer: IndentationError, a dedent to a level never opened
+if True:
+        x = 1
+    y = 2

@@ -1,0 +1,2 @@
+# tokenizer: a closing bracket with nothing open
+x = 1)

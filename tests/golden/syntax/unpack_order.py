@@ -1,0 +1,2 @@
+# parser: *iterable after **mapping in a call
+f(**k, *a)

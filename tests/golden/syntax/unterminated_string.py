@@ -1,0 +1,3 @@
+# tokenizer: a single-quoted string that reaches the end of its line
+s = "abc
+print(s)

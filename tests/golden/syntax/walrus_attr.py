@@ -1,0 +1,2 @@
+# parser: the walrus with an attribute target
+(a.b := 1)

@@ -1,0 +1,100 @@
+#!/bin/sh
+# Runs every golden script tests/golden/<area>/NAME.py with minipy and
+# compares what it prints with what CPython 3.11 printed, as recorded beside
+# it by tests/record_golden.sh: NAME.out (stdout), NAME.err (the whole
+# stderr) and NAME.code (the exit status).
+#
+# Usage: sh tests/run_golden.sh build/minipy
+#
+# Each script runs from its own directory as `MINIPY NAME.py`, with stdin
+# from /dev/null and a time limit, so a hang fails instead of blocking.
+# Before comparing, both sides are normalised the same way (and the
+# recorder applied the same to what it wrote): 0x... addresses become
+# 0xADDR, and the absolute path of the script's directory is removed, so
+# `File "/abs/tests/golden/syntax/x.py"` reads `File "x.py"`.
+#
+# A script without all three recorded files fails as "not recorded":
+# expected output is recorded from CPython (make golden), never written by
+# hand.  The last line is exactly "N passed, N failed"; the exit status is
+# non-zero when anything failed.
+LC_ALL=C.UTF-8
+export LC_ALL
+minipy=${1:?usage: run_golden.sh MINIPY}
+case $minipy in
+/*) ;;
+*) minipy=$(pwd -P)/$minipy ;;
+esac
+if [ ! -x "$minipy" ]; then
+    echo "run_golden.sh: $minipy is not an executable" >&2
+    exit 2
+fi
+tests=$(cd "$(dirname "$0")" && pwd -P)
+timeout_s=${GOLDEN_TIMEOUT:-10}
+diff_lines=${GOLDEN_DIFF_LINES:-30}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/minipy-golden.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# normalize DIR < in > out — keep identical to record_golden.sh.
+normalize() {
+    # The directory as a sed pattern: escape what BRE and the | delimiter
+    # treat specially.
+    pat=$(printf '%s\n' "$1" | sed 's/[][\\.*^$|]/\\&/g')
+    sed -e "s|$pat/||g" -e "s|$pat||g" -e 's/0x[0-9a-f][0-9a-f]*/0xADDR/g'
+}
+
+# show_diff LABEL EXPECTED ACTUAL: a unified diff, cut to diff_lines lines.
+show_diff() {
+    echo "  --- $1 (expected, then actual):"
+    diff -u "$2" "$3" | sed -e '1,2d' -e 's/^/  /' > "$tmp/diff"
+    head -n "$diff_lines" "$tmp/diff"
+    n=$(wc -l < "$tmp/diff")
+    if [ "$n" -gt "$diff_lines" ]; then
+        echo "  ... ($((n - diff_lines)) more diff lines)"
+    fi
+}
+
+passed=0
+failed=0
+find "$tests/golden" -name '*.py' -type f | LC_ALL=C sort > "$tmp/list"
+while IFS= read -r script; do
+    dir=$(dirname "$script")
+    name=$(basename "$script" .py)
+    rel=${script#"$tests"/}
+    base=$dir/$name
+    if [ ! -f "$base.out" ] || [ ! -f "$base.err" ] \
+        || [ ! -f "$base.code" ]; then
+        echo "FAIL tests/$rel: not recorded (run make golden)"
+        failed=$((failed + 1))
+        continue
+    fi
+    (cd "$dir" && exec timeout "$timeout_s" "$minipy" "$name.py") \
+        < /dev/null > "$tmp/out.raw" 2> "$tmp/err.raw"
+    code=$?
+    normalize "$dir" < "$tmp/out.raw" > "$tmp/out"
+    normalize "$dir" < "$tmp/err.raw" > "$tmp/err"
+    normalize "$dir" < "$base.out" > "$tmp/exp.out"
+    normalize "$dir" < "$base.err" > "$tmp/exp.err"
+    expcode=$(cat "$base.code")
+    bad=""
+    cmp -s "$tmp/exp.out" "$tmp/out" || bad="$bad stdout"
+    cmp -s "$tmp/exp.err" "$tmp/err" || bad="$bad stderr"
+    [ "$code" = "$expcode" ] || bad="$bad exit-code"
+    if [ -z "$bad" ]; then
+        passed=$((passed + 1))
+        continue
+    fi
+    failed=$((failed + 1))
+    if [ "$code" = 124 ]; then
+        echo "FAIL tests/$rel: timed out after ${timeout_s}s"
+    else
+        echo "FAIL tests/$rel: differs in$bad"
+    fi
+    case $bad in *stdout*) show_diff stdout "$tmp/exp.out" "$tmp/out" ;; esac
+    case $bad in *stderr*) show_diff stderr "$tmp/exp.err" "$tmp/err" ;; esac
+    case $bad in
+    *exit-code*) echo "  --- exit code: expected $expcode, got $code" ;;
+    esac
+done < "$tmp/list"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
