@@ -197,9 +197,11 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int *bad_len,
 
 /* Checks that s[0:n] is UTF-8.  On failure reports CPython's
        (unicode error) 'utf-8' codec can't decode byte 0xf6 in position 1: ...
-   with positions counted from s, at (line, col), and returns YYerror. */
+   with positions counted from s, at (line, col)-(line, end_col), and
+   returns YYerror. */
 static int
-check_utf8(MpLexer *lx, const char *s, size_t n, int line, int col)
+check_utf8(MpLexer *lx, const char *s, size_t n, int line, int col,
+           int end_col)
 {
     size_t i = 0;
     while (i < n) {
@@ -213,12 +215,12 @@ check_utf8(MpLexer *lx, const char *s, size_t n, int line, int col)
             continue;
         }
         if (bad_len == 1) {
-            return scan_error(lx, MP_ERR_SYNTAX, line, col, line, -1,
+            return scan_error(lx, MP_ERR_SYNTAX, line, col, line, end_col,
                               "(unicode error) 'utf-8' codec can't decode "
                               "byte 0x%02x in position %zu: %s",
                               (unsigned char)s[i], i, why);
         }
-        return scan_error(lx, MP_ERR_SYNTAX, line, col, line, -1,
+        return scan_error(lx, MP_ERR_SYNTAX, line, col, line, end_col,
                           "(unicode error) 'utf-8' codec can't decode "
                           "bytes in position %zu-%zu: %s",
                           i, i + (size_t)bad_len - 1, why);
@@ -288,7 +290,7 @@ scan_nonascii_name(MpLexer *lx, MpToken *t)
         int k = utf8_decode((const unsigned char *)s + i, n - i, &cp,
                             &bad_len, &why);
         if (k == 0) {
-            return check_utf8(lx, s, n, lx->lineno, col_of(lx, s + i));
+            return check_utf8(lx, s, n, lx->lineno, col_of(lx, s + i), -1);
         }
         int ok;
         if (cp < 128) {
@@ -364,7 +366,9 @@ verify_end_of_number(MpLexer *lx, const char *q, int kind)
         break;
     }
     }
-    if (!keyword && is_potential_identifier_char(c)) {
+    /* CPython 3.11 lets a non-ASCII character end a number: the name
+       that follows is then checked (or rejected) on its own. */
+    if (!keyword && c < 128 && is_potential_identifier_char(c)) {
         return error_at(lx, q - 1, "invalid %s literal",
                         num_kind_names[kind]);
     }
@@ -542,9 +546,9 @@ scan_string(MpLexer *lx, MpToken *t)
         /* CPython finds a bad byte while decoding the literal, positions
            counted from the start of its body; it puts the error at the
            end of the literal. */
-        int end_col = col_of(lx, lx->cur) - 1;
-        if (check_utf8(lx, body, (size_t)(body_end - body), lx->lineno,
-                       end_col) < 0) {
+        int end = col_of(lx, lx->cur);
+        if (check_utf8(lx, body, (size_t)(body_end - body), lx->lineno, end,
+                       end) != 0) {
             return YYerror;
         }
     }
@@ -724,7 +728,7 @@ MpScan_Token(MpLexer *lx, MpToken *t)
         */
 #undef TOKEN
     number:
-        if (after_number(lx, kind) < 0) {
+        if (after_number(lx, kind) != 0) {
             return YYerror;
         }
         set_token(lx, t, NUMBER, line, col);

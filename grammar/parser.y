@@ -357,8 +357,11 @@ import_targets:
     | "(" import_as_names "," ")"  { $$ = $2; }
     | import_as_names
     | import_as_names "," {
-          MpBuild_Error(p, @2, "trailing comma not allowed without "
-                                "surrounding parentheses");
+          /* CPython points just past the comma */
+          MpLoc at = {@2.last_line, @2.last_column, @2.last_line,
+                      @2.last_column + 1};
+          MpBuild_Error(p, at, "trailing comma not allowed without "
+                               "surrounding parentheses");
           YYABORT;
       }
     ;
@@ -442,8 +445,7 @@ except_clauses:
       except_clause                 { $$ = NULL; APPEND($$, $1); }
     | except_clauses except_clause  { $$ = $1; APPEND($$, $2); }
     | except_clauses except_star_clause {
-          MpBuild_Error(p, @2, "cannot have both 'except' and 'except*' "
-                               "on the same 'try'");
+          MpBuild_MixedExcept(p, @2);
           YYABORT;
       }
     ;
@@ -452,8 +454,7 @@ except_star_clauses:
       except_star_clause                      { $$ = NULL; APPEND($$, $1); }
     | except_star_clauses except_star_clause  { $$ = $1; APPEND($$, $2); }
     | except_star_clauses except_clause {
-          MpBuild_Error(p, @2, "cannot have both 'except' and 'except*' "
-                               "on the same 'try'");
+          MpBuild_MixedExcept(p, @2);
           YYABORT;
       }
     ;
@@ -492,6 +493,14 @@ with_stmt:
       }
     | "with" LPAR_WITH with_items "," ")" ":" block {
           CHECK($$ = NEW(@$, With, $3, $7));
+      }
+    | "with" LPAR_WITH yield_expr ")" ":" block {
+          /* `with (yield):` is an ordinary parenthesised expression */
+          MpNode *item = NEW(@3, withitem, $3, NULL);
+          MpSeq *items = NULL;
+          CHECK(item);
+          APPEND(items, item);
+          CHECK($$ = NEW(@$, With, items, $6));
       }
     ;
 
@@ -1155,7 +1164,14 @@ comp_clause:
 
 /* Subscripts: one index, a slice, or a tuple of them (a[1:2, ::3]). */
 subscripts:
-      subscript_items { CHECK($$ = MpBuild_TupleOrSingle(p, $1, @$)); }
+      subscript_items {
+          /* a lone starred index is a tuple: x[*a] is x[(*a,)] */
+          if ($1.items->n == 1 &&
+              ((MpNode *)$1.items->items[0])->kind == MP_AST_Starred) {
+              $1.comma = 1;
+          }
+          CHECK($$ = MpBuild_TupleOrSingle(p, $1, @$));
+      }
     ;
 subscript_items:
       subscript {
@@ -1249,7 +1265,7 @@ argument:
     | test comp_for {
           CHECK($$ = MpBuild_Comprehension(p, MP_AST_GeneratorExp, $1, NULL, $2, @$));
       }
-    | test "=" test { CHECK($$ = MpBuild_KeywordArg(p, $1, $3, @$)); }
+    | test "=" test { CHECK($$ = MpBuild_KeywordArg(p, $1, $3, @2, @$)); }
     | "*" test { CHECK($$ = NEW(@$, Starred, $2, MP_OP_Load)); }
     | "**" test { CHECK($$ = NEW(@$, keyword, NULL, $2)); }
     ;

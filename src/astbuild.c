@@ -21,10 +21,15 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "literal.h"
 #include "parser.h"
+#include "strbuf.h"
+#include "unicodedb.h"
+
+static const char *source_line(MpParser *p, int lineno, size_t *len);
 
 /* {====== Errors ====== */
 
@@ -74,10 +79,65 @@ node_loc(const MpNode *n)
 
 /* {====== Leaves ====== */
 
+/* Python compares identifiers after NFKC normalisation (PEP 3131), so a
+   non-ASCII name is stored normalised: `ℌ = 1` binds H. */
+static const char *
+nfkc_ident(MpParser *p, MpTokText tok)
+{
+    uint32_t small_in[64], small_out[256];
+    uint32_t *in = small_in, *out = small_out;
+    size_t cap_in = 64, cap_out = 256;
+    const char *result = NULL;
+    if (tok.len > cap_in) {
+        cap_in = tok.len;
+        cap_out = tok.len * 18 + 16;  // NFKC grows a character 18-fold at most
+        in = malloc(sizeof *in * cap_in);
+        out = malloc(sizeof *out * cap_out);
+        if (in == NULL || out == NULL) {
+            goto done;
+        }
+    }
+    size_t n = 0;
+    const unsigned char *s = (const unsigned char *)tok.s;
+    for (size_t i = 0; i < tok.len;) {
+        unsigned c = s[i], cp;
+        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        cp = len == 1 ? c : c & (0x7F >> len);
+        for (int k = 1; k < len && i + k < tok.len; k++) {
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        in[n++] = cp;
+        i += (size_t)len;
+    }
+    long m = MpUnicode_NFKC(in, n, out, cap_out);
+    if (m < 0) {
+        goto done;
+    }
+    MpStrBuf b = {0};
+    for (long i = 0; i < m; i++) {
+        MpStrBuf_PutCodePoint(&b, out[i]);
+    }
+    if (!b.failed) {
+        result = MpArena_Strndup(p->arena, b.data, b.len);
+    }
+    MpStrBuf_Clear(&b);
+done:
+    if (in != small_in) {
+        free(in);
+        free(out);
+    }
+    return result;
+}
+
 const char *
 MpBuild_Ident(MpParser *p, MpTokText tok)
 {
-    const char *s = MpArena_Strndup(p->arena, tok.s, tok.len);
+    int ascii = 1;
+    for (size_t i = 0; i < tok.len; i++) {
+        ascii &= (unsigned char)tok.s[i] < 0x80;
+    }
+    const char *s = ascii ? MpArena_Strndup(p->arena, tok.s, tok.len)
+                          : nfkc_ident(p, tok);
     if (s == NULL) {
         MpBuild_NoMemory(p);
     }
@@ -353,7 +413,8 @@ MpBuild_Compare(MpParser *p, MpSeq *chain, MpLoc loc)
 }
 
 MpNode *
-MpBuild_KeywordArg(MpParser *p, MpNode *name, MpNode *value, MpLoc loc)
+MpBuild_KeywordArg(MpParser *p, MpNode *name, MpNode *value, MpLoc eq,
+                   MpLoc loc)
 {
     if (name->kind != MP_AST_Name || name->parenthesized) {
         if (name->kind == MP_AST_Constant &&
@@ -364,7 +425,8 @@ MpBuild_KeywordArg(MpParser *p, MpNode *name, MpNode *value, MpLoc loc)
                           expr_name(name));
             return NULL;
         }
-        MpLoc range = loc;
+        MpLoc range = {name->lineno, name->col_offset, eq.last_line,
+                       eq.last_column};
         MpBuild_Error(p, range, "expression cannot contain assignment, "
                                 "perhaps you meant \"==\"?");
         return NULL;
@@ -399,7 +461,9 @@ MpBuild_Call(MpParser *p, MpNode *func, MpSeq *items, MpLoc loc)
         }
         if (a->kind == MP_AST_Starred) {
             if (seen_dstar) {
-                MpBuild_Error(p, node_loc(a),
+                MpLoc star = {a->lineno, a->col_offset, a->lineno,
+                              a->col_offset + 1};
+                MpBuild_Error(p, star,
                               "iterable argument unpacking follows keyword "
                               "argument unpacking");
                 return NULL;
@@ -578,6 +642,28 @@ MpBuild_Delete(MpParser *p, MpExprList targets, MpLoc loc)
     return MpAst_New(p->arena, loc, Delete, targets.items);
 }
 
+void
+MpBuild_MixedExcept(MpParser *p, MpLoc clause)
+{
+    /* The range is the clause's `except` keyword, with its `*` if any. */
+    size_t len = 0;
+    const char *line = source_line(p, clause.first_line, &len);
+    int end = clause.first_column + 6;  // "except"
+    if (line != NULL) {
+        int i = end;
+        while (i < (int)len && (line[i] == ' ' || line[i] == '\t')) {
+            i++;
+        }
+        if (i < (int)len && line[i] == '*') {
+            end = i + 1;
+        }
+    }
+    MpLoc at = {clause.first_line, clause.first_column, clause.first_line,
+                end};
+    MpBuild_Error(p, at, "cannot have both 'except' and 'except*' on the "
+                         "same 'try'");
+}
+
 int
 MpBuild_CheckExceptType(MpParser *p, MpNode *type)
 {
@@ -705,16 +791,16 @@ MpBuild_Arguments(MpParser *p, MpSeq *params, MpLoc loc, int is_lambda)
         }
     }
     if (bare_star) {
+        /* CPython points at the star of a def, and at the token after
+           the star of a lambda (its rule reports the last token read). */
         MpLoc at = bare_star_loc;
-        if (!seen_dstar) {
-            /* CPython points just past the star, at what follows it */
+        if (is_lambda) {
             at.first_column = at.last_column;
-            at.last_column = at.first_column + 1;
         }
+        at.last_column = at.first_column + 1;
         MpBuild_Error(p, at, "named arguments must follow bare *");
         return NULL;
     }
-    (void)is_lambda;
     return MpAst_New(p->arena, loc, arguments, posonly, args, vararg, kwonly,
                      kw_defaults, kwarg, defaults);
 }
@@ -1000,16 +1086,16 @@ MpBuild_SyntaxError(MpParser *p, int code, MpLoc loc, const int *expected,
                 hl = l;
             }
         }
-        MpLoc at = loc;
+        /* One caret at the token where the block should start; at the
+           end of the input CPython names the header's line, no caret. */
+        MpLoc at = {loc.first_line, loc.first_column, loc.first_line, -1};
         if (code == 0) {
+            at.first_line = hl ? hl : loc.first_line;
             at.first_column = -1;
         }
         indentation_error(p, at, "expected an indented block after %s on "
                                  "line %d",
                           kind ? kind : "statement", hl);
-        if (code == 0) {
-            p->err->col_offset = -1;
-        }
         return;
     }
     /* print "x" / exec "code": a Python 2 statement. */
@@ -1067,6 +1153,18 @@ MpBuild_SyntaxError(MpParser *p, int code, MpLoc loc, const int *expected,
         }
     }
     (void)first;
+    /* {1: 2, 3}: a key without its value */
+    MpLexer *lexer = p->lexer;
+    int in_braces = code == RBRACE ||  // the tokenizer popped its '{'
+                    (code == COMMA && lexer->paren_depth > 0 &&
+                     lexer->paren_stack[lexer->paren_depth - 1] == '{');
+    if (in_braces && expects(expected, nexpected, COLON) && p->nrecent >= 2) {
+        MpLoc key = p->recent[p->nrecent - 2].loc;
+        key.last_line = key.first_line;
+        key.last_column = -1;
+        MpBuild_Error(p, key, "':' expected after dictionary key");
+        return;
+    }
     if (code == NEWLINE && expects(expected, COLON ? nexpected : 0, COLON)) {
         MpBuild_Error(p, loc, "expected ':'");
         return;

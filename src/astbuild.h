@@ -84,8 +84,9 @@ MpNode *MpBuild_Parenthesized(MpParser *p, MpNode *node, MpLoc loc);
 MpNode *MpBuild_Compare(MpParser *p, MpSeq *chain, MpLoc loc);
 /* items are expressions, Starred, keyword nodes, bare generators. */
 MpNode *MpBuild_Call(MpParser *p, MpNode *func, MpSeq *items, MpLoc loc);
+/* name=value in a call; eq is where the `=` is (for the error range). */
 MpNode *MpBuild_KeywordArg(MpParser *p, MpNode *name, MpNode *value,
-                           MpLoc loc);
+                           MpLoc eq, MpLoc loc);
 /* kind is ListComp, SetComp, GeneratorExp or DictComp (value used). */
 MpNode *MpBuild_Comprehension(MpParser *p, MpNodeKind kind, MpNode *elt,
                               MpNode *value, MpSeq *generators, MpLoc loc);
@@ -107,6 +108,8 @@ MpNode *MpBuild_AnnAssign(MpParser *p, MpNode *target, MpNode *annotation,
                           MpNode *value, MpLoc loc);
 MpNode *MpBuild_Delete(MpParser *p, MpExprList targets, MpLoc loc);
 int MpBuild_CheckExceptType(MpParser *p, MpNode *type);
+/* Raises "cannot have both 'except' and 'except*'" for the clause at loc. */
+void MpBuild_MixedExcept(MpParser *p, MpLoc clause);
 MpParam *MpBuild_Param(MpParser *p, MpParamKind kind, MpTokText name,
                        MpNode *annotation, MpNode *default_, MpLoc loc);
 /* Sorts the parameter items into an `arguments` node, checking their

@@ -109,6 +109,7 @@ MpSyntaxError_Print(const MpSyntaxError *err, const char *filename,
             len = (size_t)((nl ? nl : end) - s);
         }
     }
+    /* A TabError never shows a caret, as in CPython. */
     if (line != NULL) {
         size_t lead = 0;
         while (lead < len &&
@@ -116,23 +117,19 @@ MpSyntaxError_Print(const MpSyntaxError *err, const char *filename,
             lead++;
         }
         fprintf(out, "    %.*s\n", (int)(len - lead), line + lead);
-        if (err->col_offset >= 0) {
+        if (err->col_offset >= 0 && err->kind != MP_ERR_TAB) {
             size_t col = (size_t)err->col_offset;
             if (col > len) {
                 col = len;
             }
             int start = col >= lead ? char_count(line + lead, col - lead) : 0;
+            /* CPython 3.11 converts the start of the range to characters
+               but not its end, so a range holding non-ASCII characters
+               gets one caret per byte; we print what it prints. */
             int width = 1;
-            if (err->end_lineno == err->lineno && err->end_col_offset > 0) {
-                size_t ecol = (size_t)err->end_col_offset;
-                if (ecol > len + 1) {
-                    ecol = len + 1;
-                }
-                if (ecol > col) {
-                    width = ecol > len ? char_count(line + col, len - col) +
-                                             (int)(ecol - len)
-                                       : char_count(line + col, ecol - col);
-                }
+            if (err->end_lineno == err->lineno && err->end_col_offset > 0 &&
+                (size_t)err->end_col_offset > col) {
+                width = err->end_col_offset - (int)col;
             }
             if (width < 1) {
                 width = 1;

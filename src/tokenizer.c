@@ -587,7 +587,7 @@ adapter_next(MpLexer *lx, MpToken *t)
         }
         if (lx->at_line_start && lx->paren_depth == 0) {
             lx->at_line_start = 0;
-            if (measure_indent(lx) < 0) {
+            if (measure_indent(lx) != 0) {
                 return YYerror;
             }
             continue;
@@ -639,7 +639,7 @@ adapter_next(MpLexer *lx, MpToken *t)
         }
         if (code == LPAR || code == LSQB || code == LBRACE ||
             code == RPAR || code == RSQB || code == RBRACE) {
-            if (track_bracket(lx, t) < 0) {
+            if (track_bracket(lx, t) != 0) {
                 return YYerror;
             }
         }
@@ -743,6 +743,12 @@ MpLexer_Next(MpLexer *lx, MpTokText *text, MpLoc *loc)
         else if (code == LPAR && prev == WITH && scan_ahead(lx, 1)) {
             code = LPAR_WITH;
         }
+    }
+    if (code == YYerror && lx->err->kind != MP_ERR_NONE) {
+        /* The error's own position, for a parser that wants one. */
+        t.loc.first_line = t.loc.last_line = lx->err->lineno;
+        t.loc.first_column = lx->err->col_offset;
+        t.loc.last_column = lx->err->end_col_offset;
     }
     *text = t.text;
     *loc = t.loc;
