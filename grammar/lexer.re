@@ -50,7 +50,6 @@
 
 /* Used by src/tokenizer.c (the adapter); not part of tokenizer.h because
    nothing else should call it. */
-int MpScan_Token(MpLexer *lx, MpToken *t);
 
 /* {====== Positions and errors ====== */
 
@@ -282,6 +281,15 @@ scan_nonascii_name(MpLexer *lx, MpToken *t)
     }
     const char *s = lx->tok;
     size_t n = (size_t)(lx->cur - s);
+    /* Decoding comes first, as in CPython; its error is put on the name's
+       last character. */
+    const char *last = lx->cur - 1;
+    while (last > s && ((unsigned char)*last & 0xC0) == 0x80) {
+        last--;
+    }
+    if (check_utf8(lx, s, n, lx->lineno, col_of(lx, last), -1) != 0) {
+        return YYerror;
+    }
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
@@ -289,9 +297,6 @@ scan_nonascii_name(MpLexer *lx, MpToken *t)
         const char *why;
         int k = utf8_decode((const unsigned char *)s + i, n - i, &cp,
                             &bad_len, &why);
-        if (k == 0) {
-            return check_utf8(lx, s, n, lx->lineno, col_of(lx, s + i), -1);
-        }
         int ok;
         if (cp < 128) {
             ok = cp == '_' || (cp >= 'a' && cp <= 'z') ||

@@ -65,7 +65,6 @@
 #include "parser.h"
 
 /* grammar/lexer.re: cuts the next raw token. */
-int MpScan_Token(MpLexer *lx, MpToken *t);
 
 /* {====== Errors and locations ====== */
 
@@ -88,8 +87,7 @@ lexer_error(MpLexer *lx, MpErrorKind kind, int line, int col, int end_line,
         line += lx->line_offset;
         end_line += lx->line_offset;
     }
-    MpSyntaxError_Set(lx->err, kind, line, col, end_line, end_col, "%s",
-                      msg);
+    MpSyntaxError_Set(lx->err, kind, line, col, end_line, end_col, "%s", msg);
     return YYerror;
 }
 
@@ -191,16 +189,20 @@ iconv_name(const char *name, char *buf, size_t size)
     static const struct {
         const char *python, *iconv;
     } aliases[] = {
-        {"utf_8", "UTF-8"}, {"utf8", "UTF-8"}, {"u8", "UTF-8"},
-        {"utf", "UTF-8"}, {"cp65001", "UTF-8"},
-        {"latin_1", "LATIN1"}, {"latin1", "LATIN1"}, {"latin", "LATIN1"},
-        {"l1", "LATIN1"}, {"iso_8859_1", "LATIN1"}, {"iso8859_1", "LATIN1"},
-        {"8859", "LATIN1"}, {"cp819", "LATIN1"}, {"iso_ir_100", "LATIN1"},
-        {"ascii", "ASCII"}, {"us_ascii", "ASCII"}, {"646", "ASCII"},
-        {"us", "ASCII"}, {"sjis", "SHIFT_JIS"}, {"s_jis", "SHIFT_JIS"},
-        {"eucjp", "EUC-JP"}, {"ujis", "EUC-JP"}, {"u_jis", "EUC-JP"},
-        {"euckr", "EUC-KR"}, {"latin2", "LATIN2"}, {"l2", "LATIN2"},
-        {"mbcs", NULL}, {"dbcs", NULL},
+        {"utf_8", "UTF-8"},      {"utf8", "UTF-8"},
+        {"u8", "UTF-8"},         {"utf", "UTF-8"},
+        {"cp65001", "UTF-8"},    {"latin_1", "LATIN1"},
+        {"latin1", "LATIN1"},    {"latin", "LATIN1"},
+        {"l1", "LATIN1"},        {"iso_8859_1", "LATIN1"},
+        {"iso8859_1", "LATIN1"}, {"8859", "LATIN1"},
+        {"cp819", "LATIN1"},     {"iso_ir_100", "LATIN1"},
+        {"ascii", "ASCII"},      {"us_ascii", "ASCII"},
+        {"646", "ASCII"},        {"us", "ASCII"},
+        {"sjis", "SHIFT_JIS"},   {"s_jis", "SHIFT_JIS"},
+        {"eucjp", "EUC-JP"},     {"ujis", "EUC-JP"},
+        {"u_jis", "EUC-JP"},     {"euckr", "EUC-KR"},
+        {"latin2", "LATIN2"},    {"l2", "LATIN2"},
+        {"mbcs", NULL},          {"dbcs", NULL},
     };
     size_t n = 0;
     int sep = 0;
@@ -214,8 +216,7 @@ iconv_name(const char *name, char *buf, size_t size)
             if (n + 1 < size) {
                 buf[n++] = (char)tolower(c);
             }
-        }
-        else {
+        } else {
             sep = 1;
         }
     }
@@ -245,8 +246,8 @@ convert(MpLexer *lx, const char *from, const char *codec, const char *src,
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) {
-        lexer_error(lx, MP_ERR_SYNTAX, 0, -1, 0, -1,
-                    "unknown encoding: %s", codec);
+        lexer_error(lx, MP_ERR_SYNTAX, 0, -1, 0, -1, "unknown encoding: %s",
+                    codec);
         return NULL;
     }
     /* 4 bytes of UTF-8 per input byte is enough for every single- and
@@ -264,7 +265,7 @@ convert(MpLexer *lx, const char *from, const char *codec, const char *src,
     size_t inleft = len, outleft = cap - 1;
     size_t r = iconv(cd, &in, &inleft, &o, &outleft);
     if (r != (size_t)-1) {
-        r = iconv(cd, NULL, NULL, &o, &outleft);  // flush shift states
+        r = iconv(cd, NULL, NULL, &o, &outleft); // flush shift states
     }
     int e = errno;
     iconv_close(cd);
@@ -303,8 +304,7 @@ universal_newlines(MpLexer *lx, const char *s, size_t n, size_t *out_len)
             if (i + 1 < n && s[i + 1] == '\n') {
                 i++;
             }
-        }
-        else {
+        } else {
             out[k++] = s[i];
         }
     }
@@ -326,8 +326,7 @@ find_cookie(const char *src, size_t len, char *name, size_t size)
         if (cr && cr < eol) {
             eol = cr;
         }
-        if (!coding_spec(line, (size_t)(eol - line), name, size) ||
-            name[0]) {
+        if (!coding_spec(line, (size_t)(eol - line), name, size) || name[0]) {
             return;
         }
         line = eol + 1;
@@ -356,10 +355,18 @@ lexer_setup(MpLexer *lx, MpParser *p, const char *text, size_t len,
     lx->col_offset = col_offset;
     lx->at_line_start = 1;
     switch (p->mode) {
-    case MP_MODE_FILE: lx->start_token = START_FILE; break;
-    case MP_MODE_EVAL: lx->start_token = START_EVAL; break;
-    case MP_MODE_SINGLE: lx->start_token = START_SINGLE; break;
-    case MP_MODE_FSTRING: lx->start_token = START_FSTRING; break;
+    case MP_MODE_FILE:
+        lx->start_token = START_FILE;
+        break;
+    case MP_MODE_EVAL:
+        lx->start_token = START_EVAL;
+        break;
+    case MP_MODE_SINGLE:
+        lx->start_token = START_SINGLE;
+        break;
+    case MP_MODE_FSTRING:
+        lx->start_token = START_FSTRING;
+        break;
     }
     p->lexer = lx;
 }
@@ -381,7 +388,8 @@ MpLexer_Init(MpLexer *lx, MpParser *p, const char *src, size_t len,
             line += *q == '\n';
         }
         return lexer_error(lx, MP_ERR_SYNTAX, line, -1, line, -1,
-                           "source code cannot contain null bytes"), -1;
+                           "source code cannot contain null bytes"),
+               -1;
     }
     char cookie[64];
     find_cookie(src, len, cookie, sizeof cookie);
@@ -392,14 +400,15 @@ MpLexer_Init(MpLexer *lx, MpParser *p, const char *src, size_t len,
         if (strcmp(normal, "utf-8") != 0) {
             if (bom) {
                 return lexer_error(lx, MP_ERR_SYNTAX, 0, -1, 0, -1,
-                                   "encoding problem: %s with BOM",
-                                   normal), -1;
+                                   "encoding problem: %s with BOM", normal),
+                       -1;
             }
             char buf[64];
             const char *from = iconv_name(normal, buf, sizeof buf);
             if (from == NULL) {
                 return lexer_error(lx, MP_ERR_SYNTAX, 0, -1, 0, -1,
-                                   "unknown encoding: %s", normal), -1;
+                                   "unknown encoding: %s", normal),
+                       -1;
             }
             if (strcmp(from, "UTF-8") != 0) {
                 text = convert(lx, from, normal, src, len, &text_len);
@@ -445,29 +454,25 @@ measure_indent(MpLexer *lx)
         if (c == ' ') {
             col++;
             altcol++;
-        }
-        else if (c == '\t') {
-            col = (col / 8 + 1) * 8;  // tab stops every 8 columns
+        } else if (c == '\t') {
+            col = (col / 8 + 1) * 8; // tab stops every 8 columns
             altcol++;
-        }
-        else if (c == '\f') {
-            col = altcol = 0;  // a form feed resets the count, as CPython
-        }
-        else {
+        } else if (c == '\f') {
+            col = altcol = 0; // a form feed resets the count, as CPython
+        } else {
             break;
         }
     }
     lx->cur = q;
     if (q >= lx->end || *q == '#' || *q == '\n') {
-        return 0;  // blank line
+        return 0; // blank line
     }
     int d = lx->indent_depth;
     if (col == lx->indents[d]) {
         if (altcol != lx->altindents[d]) {
             goto tab_error;
         }
-    }
-    else if (col > lx->indents[d]) {
+    } else if (col > lx->indents[d]) {
         if (altcol <= lx->altindents[d]) {
             goto tab_error;
         }
@@ -480,11 +485,10 @@ measure_indent(MpLexer *lx)
         lx->indents[d + 1] = col;
         lx->altindents[d + 1] = altcol;
         lx->pending = -1;
-    }
-    else {
+    } else {
         int n = 0;
         while (d > 0 && col < lx->indents[d]) {
-            lx->match_indent[d] = 0;  // that block is closed
+            lx->match_indent[d] = 0; // that block is closed
             d--;
             n++;
         }
@@ -565,9 +569,9 @@ track_bracket(MpLexer *lx, const MpToken *t)
 static inline int
 starts_line(int code)
 {
-    return code == 0 || code == NEWLINE || code == INDENT ||
-           code == DEDENT || code == START_FILE || code == START_EVAL ||
-           code == START_SINGLE || code == START_FSTRING;
+    return code == 0 || code == NEWLINE || code == INDENT || code == DEDENT ||
+           code == START_FILE || code == START_EVAL || code == START_SINGLE ||
+           code == START_FSTRING;
 }
 
 /* The next token with indentation, brackets and newlines settled, but
@@ -602,7 +606,7 @@ adapter_next(MpLexer *lx, MpToken *t)
             }
             lx->at_line_start = 1;
             if (starts_line(lx->last_code)) {
-                continue;  // a blank or comment-only line
+                continue; // a blank or comment-only line
             }
             /* NEWLINE sits at the end of the line's last token. */
             t->loc.first_line = t->loc.last_line = lx->last_loc.last_line;
@@ -615,8 +619,8 @@ adapter_next(MpLexer *lx, MpToken *t)
             if (lx->paren_depth > 0) {
                 int top = lx->paren_depth - 1;
                 return lexer_error(lx, MP_ERR_SYNTAX, lx->paren_line[top],
-                                   lx->paren_col[top], lx->paren_line[top],
-                                   -1, "'%c' was never closed",
+                                   lx->paren_col[top], lx->paren_line[top], -1,
+                                   "'%c' was never closed",
                                    lx->paren_stack[top]);
             }
             if (!starts_line(lx->last_code)) {
@@ -637,8 +641,8 @@ adapter_next(MpLexer *lx, MpToken *t)
             t->loc = loc_here(lx);
             break;
         }
-        if (code == LPAR || code == LSQB || code == LBRACE ||
-            code == RPAR || code == RSQB || code == RBRACE) {
+        if (code == LPAR || code == LSQB || code == LBRACE || code == RPAR ||
+            code == RSQB || code == RBRACE) {
             if (track_bracket(lx, t) != 0) {
                 return YYerror;
             }
@@ -664,7 +668,7 @@ scan_ahead(const MpLexer *lx, int for_with)
     copy.err = &scratch;
     MpToken t;
     if (for_with) {
-        int depth = lx->paren_depth;  // the '(' is already on the stack
+        int depth = lx->paren_depth; // the '(' is already on the stack
         for (;;) {
             int code = adapter_next(&copy, &t);
             if (code == 0 || code == YYerror) {
@@ -679,9 +683,23 @@ scan_ahead(const MpLexer *lx, int for_with)
        subject, and the line must end with ':'. */
     int code = adapter_next(&copy, &t);
     switch (code) {
-    case NAME: case NUMBER: case STRING: case LPAR: case LSQB: case LBRACE:
-    case MINUS: case PLUS: case TILDE: case STAR: case NOT: case LAMBDA:
-    case AWAIT: case NONE: case TRUE: case FALSE: case ELLIPSIS:
+    case NAME:
+    case NUMBER:
+    case STRING:
+    case LPAR:
+    case LSQB:
+    case LBRACE:
+    case MINUS:
+    case PLUS:
+    case TILDE:
+    case STAR:
+    case NOT:
+    case LAMBDA:
+    case AWAIT:
+    case NONE:
+    case TRUE:
+    case FALSE:
+    case ELLIPSIS:
         break;
     default:
         return 0;
@@ -715,32 +733,27 @@ MpLexer_Next(MpLexer *lx, MpTokText *text, MpLoc *loc)
         t.loc = loc_here(lx);
         lx->last_code = code;
         lx->last_loc = t.loc;
-    }
-    else if (lx->done) {
+    } else if (lx->done) {
         memset(&t, 0, sizeof t);
         t.loc = lx->last_loc;
         code = 0;
-    }
-    else {
+    } else {
         int prev = lx->last_code;
         code = adapter_next(lx, &t);
         if (code == 0 || code == YYerror) {
             lx->done = 1;
-        }
-        else if (code == NAME && starts_line(prev)) {
+        } else if (code == NAME && starts_line(prev)) {
             if (is_text(&t, "match") && scan_ahead(lx, 0)) {
                 code = MATCH;
                 /* The block that this line opens holds the cases. */
                 if (lx->indent_depth + 1 <= MP_MAX_INDENT) {
                     lx->match_indent[lx->indent_depth + 1] = 1;
                 }
-            }
-            else if (is_text(&t, "case") &&
-                     lx->match_indent[lx->indent_depth]) {
+            } else if (is_text(&t, "case") &&
+                       lx->match_indent[lx->indent_depth]) {
                 code = CASE;
             }
-        }
-        else if (code == LPAR && prev == WITH && scan_ahead(lx, 1)) {
+        } else if (code == LPAR && prev == WITH && scan_ahead(lx, 1)) {
             code = LPAR_WITH;
         }
     }

@@ -36,7 +36,6 @@ typedef struct {
    ("too many nested parentheses"). */
 #define MP_MAX_INDENT 100
 #define MP_MAX_PAREN 200
-#define MP_LOOKAHEAD 64  // see tokenizer.c: the soft-keyword look-ahead ring
 
 typedef struct {
     int code;
@@ -64,8 +63,6 @@ typedef struct MpLexer {
     char paren_stack[MP_MAX_PAREN];
     int paren_line[MP_MAX_PAREN], paren_col[MP_MAX_PAREN];
     int match_indent[MP_MAX_INDENT + 1];  // 1 where a match block's cases are
-    MpToken ring[MP_LOOKAHEAD];           // tokens read ahead, not yet given
-    int ring_head, ring_count;
     int start_token;          // the START_* token still to emit, or 0
     int done;                 // ENDMARKER emitted
     MpParser *p;
@@ -95,5 +92,10 @@ int MpLexer_InitDecoded(MpLexer *lx, MpParser *p, const char *src,
    and *loc filled.  The first token is the START_* token of p->mode.
    On a lexical error returns YYerror (parser.h) with *p->err set. */
 int MpLexer_Next(MpLexer *lx, MpTokText *text, MpLoc *loc);
+
+/* Between the two layers: the re2c scanner (grammar/lexer.re) cuts the
+   next raw token from lx->cur into *t and returns its code; the adapter
+   (tokenizer.c) is its only caller. */
+int MpScan_Token(MpLexer *lx, MpToken *t);
 
 #endif

@@ -26,9 +26,9 @@
 /* {====== Helpers ====== */
 
 typedef struct {
-    char out[4096];        // the rendered tokens
+    char out[4096]; // the rendered tokens
     MpSyntaxError err;
-    MpLoc locs[256];       // the location of every token rendered
+    MpLoc locs[256]; // the location of every token rendered
     int ntok;
 } Lexed;
 
@@ -36,13 +36,20 @@ static const char *
 special_name(int code)
 {
     switch (code) {
-    case NEWLINE: return "NEWLINE";
-    case INDENT: return "INDENT";
-    case DEDENT: return "DEDENT";
-    case MATCH: return "MATCH";
-    case CASE: return "CASE";
-    case LPAR_WITH: return "LPAR_WITH";
-    case ERRORTOKEN: return "ERRORTOKEN";
+    case NEWLINE:
+        return "NEWLINE";
+    case INDENT:
+        return "INDENT";
+    case DEDENT:
+        return "DEDENT";
+    case MATCH:
+        return "MATCH";
+    case CASE:
+        return "CASE";
+    case LPAR_WITH:
+        return "LPAR_WITH";
+    case ERRORTOKEN:
+        return "ERRORTOKEN";
     }
     return NULL;
 }
@@ -70,7 +77,7 @@ lex_mode(Lexed *r, const char *src, size_t len, MpParseMode mode)
                 break;
             }
             if (first) {
-                first = 0;  // the START_* token
+                first = 0; // the START_* token
                 continue;
             }
             const char *name = special_name(code);
@@ -78,14 +85,12 @@ lex_mode(Lexed *r, const char *src, size_t len, MpParseMode mode)
             if (name != NULL) {
                 snprintf(r->out + n, sizeof r->out - n, "%s%s", n ? " " : "",
                          name);
-            }
-            else if (code == NAME || code == NUMBER || code == STRING) {
+            } else if (code == NAME || code == NUMBER || code == STRING) {
                 snprintf(r->out + n, sizeof r->out - n, "%s<%.*s>",
                          n ? " " : "", (int)t.len, t.s);
-            }
-            else {
-                snprintf(r->out + n, sizeof r->out - n, "%s%.*s",
-                         n ? " " : "", (int)t.len, t.s);
+            } else {
+                snprintf(r->out + n, sizeof r->out - n, "%s%.*s", n ? " " : "",
+                         (int)t.len, t.s);
             }
             if (r->ntok < 256) {
                 r->locs[r->ntok++] = loc;
@@ -103,15 +108,15 @@ lex(Lexed *r, const char *src)
 }
 
 /* Asserts that src lexes cleanly to `tokens`. */
-#define CHECK_TOKENS(src, tokens)                                          \
-    do {                                                                   \
-        Lexed r_;                                                          \
-        int c_ = lex(&r_, (src));                                          \
-        if (c_ != 0) {                                                     \
-            print_error("unexpected error: %s\n", r_.err.msg);             \
-        }                                                                  \
-        assert_int_equal(c_, 0);                                           \
-        assert_string_equal(r_.out, (tokens));                             \
+#define CHECK_TOKENS(src, tokens)                                             \
+    do {                                                                      \
+        Lexed r_;                                                             \
+        int c_ = lex(&r_, (src));                                             \
+        if (c_ != 0) {                                                        \
+            print_error("unexpected error: %s\n", r_.err.msg);                \
+        }                                                                     \
+        assert_int_equal(c_, 0);                                              \
+        assert_string_equal(r_.out, (tokens));                                \
     } while (0)
 
 /* Asserts that src fails with exactly this error. */
@@ -186,11 +191,11 @@ test_tabs(void **state)
                  "if <a> : NEWLINE INDENT <x> NEWLINE if <b> : NEWLINE "
                  "INDENT <y> NEWLINE DEDENT DEDENT");
     check_error("if x:\n\ta\n        b\n", MP_ERR_TAB,
-                "inconsistent use of tabs and spaces in indentation", 3, 0,
-                3, -1);
+                "inconsistent use of tabs and spaces in indentation", 3, 0, 3,
+                -1);
     check_error("if x:\n        a\n\tb\n", MP_ERR_TAB,
-                "inconsistent use of tabs and spaces in indentation", 3, 0,
-                3, -1);
+                "inconsistent use of tabs and spaces in indentation", 3, 0, 3,
+                -1);
 }
 
 static void
@@ -204,11 +209,11 @@ static void
 test_unindent_mismatch(void **state)
 {
     check_error("if x:\n    a\n  bcd = 1\n", MP_ERR_INDENTATION,
-                "unindent does not match any outer indentation level", 3, 9,
-                3, -1);
+                "unindent does not match any outer indentation level", 3, 9, 3,
+                -1);
     check_error("if x:\n  if y:\n      a\n    b", MP_ERR_INDENTATION,
-                "unindent does not match any outer indentation level", 4, 5,
-                4, -1);
+                "unindent does not match any outer indentation level", 4, 5, 4,
+                -1);
 }
 
 static void
@@ -220,8 +225,8 @@ test_too_deep(void **state)
         n += (size_t)snprintf(src + n, sizeof src - n, "%*sif x:\n", i, "");
     }
     snprintf(src + n, sizeof src - n, "%*spass\n", 100, "");
-    check_error(src, MP_ERR_INDENTATION, "too many levels of indentation",
-                101, 0, 101, -1);
+    check_error(src, MP_ERR_INDENTATION, "too many levels of indentation", 101,
+                0, 101, -1);
 }
 /* }====== */
 
@@ -245,10 +250,9 @@ test_backslash_continuation(void **state)
     CHECK_TOKENS("if 1:\n  x\n  \\\n  y\n",
                  "if <1> : NEWLINE INDENT <x> NEWLINE <y> NEWLINE DEDENT");
     check_error("x = 1 \\ 2", SYN,
-                "unexpected character after line continuation character", 1,
-                7, 1, -1);
-    check_error("x = 1 \\", SYN, "unexpected EOF while parsing", 1, 7, 1,
-                -1);
+                "unexpected character after line continuation character", 1, 7,
+                1, -1);
+    check_error("x = 1 \\", SYN, "unexpected EOF while parsing", 1, 7, 1, -1);
     check_error("x = 1 \\\n", SYN, "unexpected EOF while parsing", 1, 7, 1,
                 -1);
 }
@@ -277,7 +281,7 @@ test_too_many_parens(void **state)
     src[201] = '\0';
     check_error(src, SYN, "too many nested parentheses", 1, 200, 1, 200);
     memset(src, '(', 200);
-    memset(src + 200, ')', 50);  // 200 deep is allowed
+    memset(src + 200, ')', 50); // 200 deep is allowed
     src[250] = '\0';
     Lexed r;
     lex(&r, src);
@@ -314,10 +318,8 @@ test_number_errors(void **state)
     check_error("0x1_", SYN, "invalid hexadecimal literal", 1, 3, 1, 3);
     check_error("0xfz", SYN, "invalid hexadecimal literal", 1, 2, 1, 2);
     check_error("0o", SYN, "invalid octal literal", 1, 1, 1, 1);
-    check_error("0o8", SYN, "invalid digit '8' in octal literal", 1, 2, 1,
-                2);
-    check_error("0o19", SYN, "invalid digit '9' in octal literal", 1, 3, 1,
-                3);
+    check_error("0o8", SYN, "invalid digit '8' in octal literal", 1, 2, 1, 2);
+    check_error("0o19", SYN, "invalid digit '9' in octal literal", 1, 3, 1, 3);
     check_error("0o7_8", SYN, "invalid digit '8' in octal literal", 1, 4, 1,
                 4);
     check_error("0b", SYN, "invalid binary literal", 1, 1, 1, 1);
@@ -416,11 +418,13 @@ test_operators(void **state)
 static void
 test_bad_characters(void **state)
 {
-    check_error("a \xe2\x82\xac b", SYN, "invalid character '\xe2\x82\xac' "
-                                         "(U+20AC)",
+    check_error("a \xe2\x82\xac b", SYN,
+                "invalid character '\xe2\x82\xac' "
+                "(U+20AC)",
                 1, 2, 1, 2);
-    check_error("a\xe2\x82\xac = 1", SYN, "invalid character '\xe2\x82\xac' "
-                                          "(U+20AC)",
+    check_error("a\xe2\x82\xac = 1", SYN,
+                "invalid character '\xe2\x82\xac' "
+                "(U+20AC)",
                 1, 1, 1, 1);
     check_error("x = \xc2\xa0 1", SYN,
                 "invalid non-printable character U+00A0", 1, 4, 1, 4);
@@ -430,6 +434,19 @@ test_bad_characters(void **state)
                 "(unicode error) 'utf-8' codec can't decode byte 0xf6 in "
                 "position 1: invalid start byte",
                 1, 1, 1, -1);
+    check_error("f\xf6"
+                "f = 1",
+                SYN,
+                "(unicode error) 'utf-8' codec can't decode byte 0xf6 in "
+                "position 1: invalid start byte",
+                1, 2, 1, -1);
+    // Decoding is checked before the characters are.
+    check_error("\xe2\x82\xac\xf6"
+                "_b",
+                SYN,
+                "(unicode error) 'utf-8' codec can't decode byte 0xf6 in "
+                "position 3: invalid start byte",
+                1, 5, 1, -1);
     check_error("x = \"ab\xf6\"", SYN,
                 "(unicode error) 'utf-8' codec can't decode byte 0xf6 in "
                 "position 2: invalid start byte",
@@ -463,8 +480,8 @@ test_decoding(void **state)
                 "(unicode error) 'utf-8' codec can't decode byte 0xf6 in "
                 "position 0: invalid start byte",
                 3, 7, 3, 7);
-    check_error("# coding: uft-8\n", SYN, "unknown encoding: uft-8", 0, -1,
-                0, -1);
+    check_error("# coding: uft-8\n", SYN, "unknown encoding: uft-8", 0, -1, 0,
+                -1);
     check_error("\xef\xbb\xbf# coding: latin-1\n", SYN,
                 "encoding problem: iso-8859-1 with BOM", 0, -1, 0, -1);
     check_error("# coding=ascii\nx = \"\xc3\xa4\"\n", SYN,
@@ -487,7 +504,7 @@ test_match_is_keyword(void **state)
                  "NEWLINE DEDENT CASE <_> : NEWLINE INDENT pass NEWLINE "
                  "DEDENT DEDENT");
     const char *subjects[] = {
-        "match (a, b):\n", "match -x:\n", "match [a, b]:\n",
+        "match (a, b):\n", "match -x:\n",   "match [a, b]:\n",
         "match {1: 2}:\n", "match x, y:\n", "match not x:\n",
     };
     for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
@@ -501,9 +518,10 @@ static void
 test_match_is_name(void **state)
 {
     const char *lines[] = {
-        "match(x).y = 1\n", "match = 3\n", "match: int = 3\n",
-        "match[x]: int\n", "match.x\n", "x = match\n", "match(a, b)\n",
-        "print(match, case)\n",
+        "match(x).y = 1\n", "match = 3\n",
+        "match: int = 3\n", "match[x]: int\n",
+        "match.x\n",        "x = match\n",
+        "match(a, b)\n",    "print(match, case)\n",
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         Lexed r;
@@ -566,7 +584,7 @@ test_start_tokens_and_locations(void **state)
     p.err = &err;
     p.mode = MP_MODE_EVAL;
     MpLexer lx;
-    const char *text = "(a +\n b))";  // lexed in place, shifted
+    const char *text = "(a +\n b))"; // lexed in place, shifted
     assert_int_equal(MpLexer_InitDecoded(&lx, &p, text, 8, 3, 10), 0);
     MpTokText t;
     MpLoc loc;
@@ -576,24 +594,24 @@ test_start_tokens_and_locations(void **state)
     assert_int_equal(loc.first_line, 4);
     assert_int_equal(loc.first_column, 11);
     assert_int_equal(MpLexer_Next(&lx, &t, &loc), PLUS);
-    assert_int_equal(MpLexer_Next(&lx, &t, &loc), NAME);  // b, on line 2
+    assert_int_equal(MpLexer_Next(&lx, &t, &loc), NAME); // b, on line 2
     assert_int_equal(loc.first_line, 5);
     assert_int_equal(loc.first_column, 1);
     assert_int_equal(MpLexer_Next(&lx, &t, &loc), RPAR);
     assert_int_equal(MpLexer_Next(&lx, &t, &loc), NEWLINE);
     assert_int_equal(loc.first_line, 5);
     assert_int_equal(loc.first_column, 3);
-    assert_int_equal(MpLexer_Next(&lx, &t, &loc), 0);  // the last ')' is past len
+    assert_int_equal(MpLexer_Next(&lx, &t, &loc), 0); // last ) past len
     MpArena_Free(arena);
 
     Lexed r;
     assert_int_equal(lex(&r, "if x:\n    y  # c\nz\n"), 0);
     // if x : NEWLINE INDENT y NEWLINE DEDENT z NEWLINE
-    assert_int_equal(r.locs[3].first_column, 5);  // NEWLINE after ':'
-    assert_int_equal(r.locs[4].first_line, 2);    // INDENT at y
+    assert_int_equal(r.locs[3].first_column, 5); // NEWLINE after ':'
+    assert_int_equal(r.locs[4].first_line, 2);   // INDENT at y
     assert_int_equal(r.locs[4].first_column, 4);
-    assert_int_equal(r.locs[6].first_column, 5);  // NEWLINE after y
-    assert_int_equal(r.locs[7].first_line, 3);    // DEDENT at z
+    assert_int_equal(r.locs[6].first_column, 5); // NEWLINE after y
+    assert_int_equal(r.locs[7].first_line, 3);   // DEDENT at z
     assert_int_equal(r.locs[7].first_column, 0);
 }
 

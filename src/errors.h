@@ -1,0 +1,100 @@
+/* errors.h — the current exception, and how C code raises and checks it.
+
+   The convention everywhere in minipy: a C function that fails sets the
+   current exception and returns NULL (functions returning objects) or -1
+   (functions returning int).  Nothing else signals an error, and nothing
+   longjmps: every frame on the way out releases what it holds.
+
+   The current exception is one exception *instance* (not CPython 3.11's
+   type/value/traceback triple; 3.12 made the same simplification): its
+   type is its ob_type and its traceback hangs off it (__traceback__).
+   Raising a type with a message builds the instance at once.
+
+   MemoryError needs no allocation: MpErr_NoMemory raises a preallocated
+   instance, so running out of memory can always be reported.
+
+   CPython counterpart: Python/errors.c, Include/pyerrors.h. */
+#ifndef MP_ERRORS_H
+#define MP_ERRORS_H
+
+#include <stdarg.h>
+
+#include "object.h"
+
+/* The built-in exception classes (objects/exceptions.c), set up by
+   MpExceptions_Init.  Each is an MpTypeObject cast to MpObject *.
+   Refs: BORROWED (the interpreter holds them for its whole life). */
+#define MP_EXCEPTION_TYPES(X)                                              \
+    X(BaseException) X(Exception) X(GeneratorExit) X(KeyboardInterrupt)    \
+    X(SystemExit) X(ArithmeticError) X(AssertionError) X(AttributeError)   \
+    X(BufferError) X(EOFError) X(FloatingPointError) X(OverflowError)      \
+    X(ZeroDivisionError) X(ImportError) X(ModuleNotFoundError)             \
+    X(LookupError) X(IndexError) X(KeyError) X(MemoryError) X(NameError)   \
+    X(UnboundLocalError) X(OSError) X(BlockingIOError)                     \
+    X(ChildProcessError) X(ConnectionError) X(BrokenPipeError)             \
+    X(ConnectionAbortedError) X(ConnectionRefusedError)                    \
+    X(ConnectionResetError) X(FileExistsError) X(FileNotFoundError)        \
+    X(InterruptedError) X(IsADirectoryError) X(NotADirectoryError)         \
+    X(PermissionError) X(ProcessLookupError) X(TimeoutError)               \
+    X(ReferenceError) X(RuntimeError) X(NotImplementedError)               \
+    X(RecursionError) X(StopAsyncIteration) X(StopIteration)               \
+    X(SyntaxError) X(IndentationError) X(TabError) X(SystemError)          \
+    X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError)       \
+    X(UnicodeEncodeError) X(UnicodeTranslateError) X(Warning)              \
+    X(BytesWarning) X(DeprecationWarning) X(EncodingWarning)               \
+    X(FutureWarning) X(ImportWarning) X(PendingDeprecationWarning)         \
+    X(ResourceWarning) X(RuntimeWarning) X(SyntaxWarning)                  \
+    X(UnicodeWarning) X(UserWarning) X(BaseExceptionGroup)                 \
+    X(ExceptionGroup)
+
+#define MP_DECLARE_EXC(name) extern MpObject *MpExc_##name;
+MP_EXCEPTION_TYPES(MP_DECLARE_EXC)
+#undef MP_DECLARE_EXC
+
+/* Raises an instance of type made from a str message.  */
+void MpErr_SetString(MpObject *type, const char *msg);
+
+/* Raises type(value) when value is not an instance of type already (a
+   None value raises type()).  Refs: value BORROWED. */
+void MpErr_SetObject(MpObject *type, MpObject *value);
+
+/* Raises type with a message made by MpStr_FromFormat (printf-like, plus
+   %R for repr(obj), %S for str(obj), %T for the name of obj's type, %U for
+   a str object, %V for a str object or a fallback C string).
+   Returns NULL, so that `return MpErr_Format(...)` works. */
+MpObject *MpErr_Format(MpObject *type, const char *fmt, ...);
+MpObject *MpErr_FormatV(MpObject *type, const char *fmt, va_list ap);
+
+/* Raises the preallocated MemoryError.  Returns NULL. */
+MpObject *MpErr_NoMemory(void);
+
+/* The current exception, or NULL.  Refs: BORROWED. */
+MpObject *MpErr_Occurred(void);
+
+/* Whether the current exception is an instance of exc, which may be a class
+   or a tuple of classes (as in an `except` clause). */
+int MpErr_ExceptionMatches(MpObject *exc);
+/* The same test for a given exception instance or class. */
+int MpErr_GivenExceptionMatches(MpObject *given, MpObject *exc);
+
+void MpErr_Clear(void);
+
+/* Takes the current exception away: returns it and leaves none set.
+   Refs: NEW (NULL when there was none). */
+MpObject *MpErr_GetRaisedException(void);
+
+/* Makes exc the current exception, replacing any.  exc may be NULL (the
+   same as MpErr_Clear).  Refs: STEALS exc. */
+void MpErr_SetRaisedException(MpObject *exc);
+
+/* Reports an exception that cannot propagate (raised in __del__, in a
+   weakref or gc callback) as CPython does: "Exception ignored in: <obj>"
+   and the traceback, on stderr, through sys.unraisablehook.  Clears the
+   current exception.  Refs: obj BORROWED (may be NULL). */
+void MpErr_WriteUnraisable(MpObject *obj);
+
+/* A SystemError for an interpreter bug found at run time (bad argument
+   to a C function).  Returns NULL. */
+MpObject *MpErr_BadInternalCall(const char *where);
+
+#endif
