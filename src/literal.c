@@ -53,6 +53,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "unicodedb.h"
 
 /* CPython's default limit on the digits of an int converted from a decimal
@@ -118,30 +119,7 @@ static int
 buf_put_cp(MpParser *p, Buf *b, uint32_t cp)
 {
     char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    }
-    else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    }
-    else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    }
-    else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return buf_put(p, b, u, n);
+    return buf_put(p, b, u, MpUtf8_Encode(cp, u));
 }
 
 /* The bytes of the UTF-8 character starting at s (at least 1, never past
@@ -383,6 +361,31 @@ is_hex(int c)
    escapes above 0o377 are allowed (3.11 only warns).  v tracks the position
    in CPython's rewritten body (escaped_len) for error messages.
    Returns 0, or -1 with *p->err set. */
+/* The value of the one-character escapes str and bytes share (\n, \t,
+   \\, the quotes ...); ch is the character after the backslash. */
+static int
+simple_escape(int ch)
+{
+    switch (ch) {
+    case 'a':
+        return 7;
+    case 'b':
+        return 8;
+    case 'f':
+        return 12;
+    case 'n':
+        return 10;
+    case 'r':
+        return 13;
+    case 't':
+        return 9;
+    case 'v':
+        return 11;
+    default:  // \\ \' \"
+        return ch;
+    }
+}
+
 static int
 decode_str(const Concat *c, const char *s, size_t len, Buf *out)
 {
@@ -418,31 +421,9 @@ decode_str(const Concat *c, const char *s, size_t len, Buf *out)
         switch (ch) {
         case '\n':
             continue;
-        case '\\':
-        case '\'':
-        case '"':
-            cp = (uint32_t)ch;
-            break;
-        case 'a':
-            cp = 7;
-            break;
-        case 'b':
-            cp = 8;
-            break;
-        case 'f':
-            cp = 12;
-            break;
-        case 'n':
-            cp = 10;
-            break;
-        case 'r':
-            cp = 13;
-            break;
-        case 't':
-            cp = 9;
-            break;
-        case 'v':
-            cp = 11;
+        case '\\': case '\'': case '"': case 'a': case 'b': case 'f':
+        case 'n': case 'r': case 't': case 'v':
+            cp = (uint32_t)simple_escape(ch);
             break;
         case '0': case '1': case '2': case '3':
         case '4': case '5': case '6': case '7':
@@ -556,31 +537,9 @@ decode_bytes(const Concat *c, const char *s, size_t len, Buf *out)
         switch (ch) {
         case '\n':
             continue;
-        case '\\':
-        case '\'':
-        case '"':
-            b = ch;
-            break;
-        case 'a':
-            b = 7;
-            break;
-        case 'b':
-            b = 8;
-            break;
-        case 'f':
-            b = 12;
-            break;
-        case 'n':
-            b = 10;
-            break;
-        case 'r':
-            b = 13;
-            break;
-        case 't':
-            b = 9;
-            break;
-        case 'v':
-            b = 11;
+        case '\\': case '\'': case '"': case 'a': case 'b': case 'f':
+        case 'n': case 'r': case 't': case 'v':
+            b = simple_escape(ch);
             break;
         case '0': case '1': case '2': case '3':
         case '4': case '5': case '6': case '7':

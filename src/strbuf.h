@@ -29,6 +29,10 @@ int MpStrBuf_Printf(MpStrBuf *b, const char *fmt, ...)
    form, as minipy's strings keep them). */
 int MpStrBuf_PutCodePoint(MpStrBuf *b, unsigned cp);
 
+/* Writes the UTF-8 encoding of cp (surrogates in the 3-byte form) to out
+   and returns its length, 1 to 4. */
+size_t MpUtf8_Encode(unsigned cp, char out[4]);
+
 /* Frees the storage and resets b to empty. */
 void MpStrBuf_Clear(MpStrBuf *b);
 

@@ -51,13 +51,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/minipy-record.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# normalize DIR < in > out — keep identical to run_golden.sh.
-normalize() {
-    # The directory as a sed pattern: escape what BRE and the | delimiter
-    # treat specially.
-    pat=$(printf '%s\n' "$1" | sed 's/[][\\.*^$|]/\\&/g')
-    sed -e "s|$pat/||g" -e "s|$pat||g" -e 's/0x[0-9a-f][0-9a-f]*/0xADDR/g'
-}
+# normalize DIR < in > out: the one normalisation both sides share.
+. "$tests/lib/normalize.sh"
 
 # {====== --rejected: the stdlib files CPython refuses ======
 if [ "$mode" = --rejected ]; then

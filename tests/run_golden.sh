@@ -35,13 +35,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/minipy-golden.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# normalize DIR < in > out — keep identical to record_golden.sh.
-normalize() {
-    # The directory as a sed pattern: escape what BRE and the | delimiter
-    # treat specially.
-    pat=$(printf '%s\n' "$1" | sed 's/[][\\.*^$|]/\\&/g')
-    sed -e "s|$pat/||g" -e "s|$pat||g" -e 's/0x[0-9a-f][0-9a-f]*/0xADDR/g'
-}
+# normalize DIR < in > out: the one normalisation both sides share.
+. "$tests/lib/normalize.sh"
 
 # show_diff LABEL EXPECTED ACTUAL: a unified diff, cut to diff_lines lines.
 show_diff() {
