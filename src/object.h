@@ -85,6 +85,38 @@ extern Mp_ssize_t mp_ref_total;
 #else
 #define MP_REF_INC() ((void)0)
 #define MP_REF_DEC() ((void)0)
+/* {====== Allocation (object.c, gc.c) ======
+   Every object is allocated here, which is where the debug build counts
+   live blocks and where the collector is triggered (a new container counts
+   towards generation 0's threshold). */
+
+/* A new object of type with refcount 1 and its fields zeroed; tp_basicsize
+   (+ n * tp_itemsize for the Var form) bytes.  Types with HAVE_GC get the
+   GC header in front; the object is not yet tracked (call MpObject_GC_Track
+   once its fields are valid).  Refs: NEW; NULL with MemoryError set. */
+MpObject *MpObject_New(MpTypeObject *type);
+MpObject *MpObject_NewVar(MpTypeObject *type, Mp_ssize_t n);
+
+/* Frees the memory of o (without touching references): the last step of a
+   tp_dealloc.  Handles the GC header; the object must be untracked. */
+void MpObject_Free(void *o);
+
+/* Puts a container on (takes it off) generation 0's list, so that the
+   collector sees (stops seeing) it. */
+void MpObject_GC_Track(void *o);
+void MpObject_GC_UnTrack(void *o);
+int MpObject_GC_IsTracked(const void *o);
+/* }====== */
+
+/* {====== The singletons ======
+   None, NotImplemented and Ellipsis (objects/singletons.c); True and False
+   are the two instances of bool (objects/int.c). Refs: BORROWED. */
+extern MpObject _Mp_NoneStruct, _Mp_NotImplementedStruct, _Mp_EllipsisStruct;
+#define Mp_None (&_Mp_NoneStruct)
+#define Mp_NotImplemented (&_Mp_NotImplementedStruct)
+#define Mp_Ellipsis (&_Mp_EllipsisStruct)
+/* }====== */
+
 #endif
 
 /* Destroys o, whose count has reached zero: its type's tp_dealloc. */
@@ -365,6 +397,14 @@ struct MpTypeObject {
     unsigned int tp_version_tag; // bumped when the type's dict changes
 };
 
+/* The header of a statically defined type: one reference (the static
+   storage's own), its type is `type`.  Used as
+       MpTypeObject MpLong_Type = {.ob_base = MP_TYPE_HEAD_INIT, ...}; */
+extern MpTypeObject MpType_Type;
+#define MP_TYPE_HEAD_INIT {{1, &MpType_Type}, 0}
+/* The header of a statically allocated object of type t (singletons). */
+#define MP_OBJECT_HEAD_INIT(t) {1, (t)}
+
 static inline int
 MpType_HasFeature(const MpTypeObject *t, unsigned long flag)
 {
@@ -376,6 +416,38 @@ MpObject_IsGC(const MpObject *o)
 {
     return MpType_HasFeature(o->ob_type, MP_TPFLAGS_HAVE_GC);
 }
+/* }====== */
+
+/* {====== Allocation (object.c, gc.c) ======
+   Every object is allocated here, which is where the debug build counts
+   live blocks and where the collector is triggered (a new container counts
+   towards generation 0's threshold). */
+
+/* A new object of type with refcount 1 and its fields zeroed; tp_basicsize
+   (+ n * tp_itemsize for the Var form) bytes.  Types with HAVE_GC get the
+   GC header in front; the object is not yet tracked (call MpObject_GC_Track
+   once its fields are valid).  Refs: NEW; NULL with MemoryError set. */
+MpObject *MpObject_New(MpTypeObject *type);
+MpObject *MpObject_NewVar(MpTypeObject *type, Mp_ssize_t n);
+
+/* Frees the memory of o (without touching references): the last step of a
+   tp_dealloc.  Handles the GC header; the object must be untracked. */
+void MpObject_Free(void *o);
+
+/* Puts a container on (takes it off) generation 0's list, so that the
+   collector sees (stops seeing) it. */
+void MpObject_GC_Track(void *o);
+void MpObject_GC_UnTrack(void *o);
+int MpObject_GC_IsTracked(const void *o);
+/* }====== */
+
+/* {====== The singletons ======
+   None, NotImplemented and Ellipsis (objects/singletons.c); True and False
+   are the two instances of bool (objects/int.c). Refs: BORROWED. */
+extern MpObject _Mp_NoneStruct, _Mp_NotImplementedStruct, _Mp_EllipsisStruct;
+#define Mp_None (&_Mp_NoneStruct)
+#define Mp_NotImplemented (&_Mp_NotImplementedStruct)
+#define Mp_Ellipsis (&_Mp_EllipsisStruct)
 /* }====== */
 
 #endif

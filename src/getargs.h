@@ -1,0 +1,35 @@
+/* getargs.h — parsing the arguments of built-in functions and methods.
+
+   One call checks the count and the keywords of a vectorcall-style
+   argument list against a parameter list and produces CPython's messages
+   ("int() takes at most 2 arguments (3 given)", "to_bytes() missing
+   required argument 'byteorder' (pos 2)", "'x' is an invalid keyword
+   argument for int()").  CPython counterpart: Python/getargs.c
+   (_PyArg_UnpackKeywords). */
+#ifndef MP_GETARGS_H
+#define MP_GETARGS_H
+
+#include "object.h"
+
+typedef struct {
+    const char *fname;            // "to_bytes", for the messages
+    const char *const *keywords;  // every parameter's name, in order; ""
+                                  // for positional-only ones; NULL-ended
+    int min_args;                 // parameters [0:min_args] are required
+    int max_positional;           // the rest are keyword-only
+} MpArgSpec;
+
+/* Matches args[0:nargs] and the keyword arguments named by kwnames
+   (vectorcall layout) to the spec's parameters.  out must have one slot per
+   parameter; a slot not given is NULL.  Returns 0, or -1 with TypeError.
+   Refs: out[i] BORROWED from args. */
+int MpArg_Unpack(const MpArgSpec *spec, MpObject *const *args,
+                 Mp_ssize_t nargs, MpObject *kwnames, MpObject **out);
+
+/* For functions without keyword parameters: checks min <= nargs <= max
+   and that kwnames is empty ("f() takes no keyword arguments").
+   Returns 0 or -1. */
+int MpArg_CheckPositional(const char *fname, Mp_ssize_t nargs,
+                          MpObject *kwnames, Mp_ssize_t min, Mp_ssize_t max);
+
+#endif

@@ -1,0 +1,50 @@
+/* float.h — float (a C double) and complex.
+
+   CPython counterpart: Include/floatobject.h, Objects/floatobject.c,
+   Objects/complexobject.c. */
+#ifndef MP_FLOAT_H
+#define MP_FLOAT_H
+
+#include "object.h"
+#include "objects/type.h"
+
+typedef struct {
+    MpObject_HEAD
+    double value;
+} MpFloatObject;
+
+typedef struct {
+    MpObject_HEAD
+    double real, imag;
+} MpComplexObject;
+
+extern MpTypeObject MpFloat_Type, MpComplex_Type;
+
+static inline int
+MpFloat_Check(const MpObject *o)
+{
+    return Mp_TYPE(o) == &MpFloat_Type ||
+           MpType_IsSubtype(Mp_TYPE(o), &MpFloat_Type);
+}
+
+static inline int
+MpFloat_CheckExact(const MpObject *o)
+{
+    return Mp_TYPE(o) == &MpFloat_Type;
+}
+
+static inline double
+MpFloat_AS_DOUBLE(const MpObject *o)
+{
+    return ((const MpFloatObject *)o)->value;
+}
+
+/* Refs: NEW. */
+MpObject *MpFloat_FromDouble(double v);
+/* float(o) as a C double: floats, ints, and objects with __float__ or
+   __index__.  -1.0 with an exception set on error. */
+double MpFloat_AsDouble(MpObject *o);
+
+MpObject *MpComplex_FromDoubles(double real, double imag);
+
+#endif

@@ -1,0 +1,48 @@
+/* list.h — list: a growable array of references.
+   Capacity grows by about 1/8 plus a little, as CPython's list_resize, so
+   appends are amortised O(1) and sys.getsizeof follows the real layout.
+   CPython counterpart: Objects/listobject.c. */
+#ifndef MP_LIST_H
+#define MP_LIST_H
+
+#include "object.h"
+
+typedef struct {
+    MpObject_VAR_HEAD         // ob_size: the number of items
+    MpObject **items;
+    Mp_ssize_t allocated;
+} MpListObject;
+
+extern MpTypeObject MpList_Type;
+
+static inline int
+MpList_Check(const MpObject *o)
+{
+    return MpType_HasFeature(Mp_TYPE(o), MP_TPFLAGS_LIST_SUBCLASS);
+}
+
+/* A list of n NULL slots to fill with MpList_SET_ITEM.  Refs: NEW. */
+MpObject *MpList_New(Mp_ssize_t n);
+/* Appends v.  Returns 0 or -1.  Refs: v BORROWED (the list takes its own). */
+int MpList_Append(MpObject *list, MpObject *v);
+/* list.extend(iterable).  Returns 0 or -1. */
+int MpList_Extend(MpObject *list, MpObject *iterable);
+/* A tuple with the list's items.  Refs: NEW. */
+MpObject *MpList_AsTuple(MpObject *list);
+/* Sorts in place, as list.sort() without arguments.  Returns 0 or -1. */
+int MpList_Sort(MpObject *list);
+
+static inline MpObject *
+MpList_GET_ITEM(const MpObject *l, Mp_ssize_t i)
+{
+    return ((const MpListObject *)l)->items[i];  // BORROWED
+}
+
+/* Refs: STEALS v; only for a fresh list's NULL slots. */
+static inline void
+MpList_SET_ITEM(MpObject *l, Mp_ssize_t i, MpObject *v)
+{
+    ((MpListObject *)l)->items[i] = v;
+}
+
+#endif

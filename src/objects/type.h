@@ -1,0 +1,40 @@
+/* type.h — `type` and `object`, the two roots of the class system.
+
+   Every type, built-in or made by a class statement, is an MpTypeObject.
+   MpType_Ready finishes a built-in type at start-up: it inherits the slots
+   its base defines and it does not, computes the MRO, and fills the type's
+   dict with descriptors for its C methods, members and getsets.
+
+   CPython counterpart: Include/cpython/object.h, Objects/typeobject.c. */
+#ifndef MP_TYPE_H
+#define MP_TYPE_H
+
+#include "object.h"
+
+extern MpTypeObject MpType_Type;        // type
+extern MpTypeObject MpBaseObject_Type;  // object
+
+static inline int
+MpType_Check(const MpObject *o)
+{
+    return MpType_HasFeature(Mp_TYPE(o), MP_TPFLAGS_TYPE_SUBCLASS);
+}
+
+/* Whether a is b or a subclass of b (by the MRO). */
+int MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b);
+
+/* Finishes a statically defined type.  Returns 0 or -1. */
+int MpType_Ready(MpTypeObject *type);
+
+/* The attribute `name` (a str) found along type's MRO, without calling
+   descriptors; NULL when absent (no exception set).  Refs: BORROWED. */
+MpObject *MpType_Lookup(MpTypeObject *type, MpObject *name);
+
+/* The type's __name__ (the part of tp_name after the last dot). */
+const char *MpType_Name(const MpTypeObject *type);
+
+/* A heap type's tp_new, tp_alloc-style generic constructor. Refs: NEW. */
+MpObject *MpType_GenericNew(MpTypeObject *type, MpObject *args,
+                            MpObject *kwargs);
+
+#endif
