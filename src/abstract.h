@@ -81,6 +81,10 @@ int MpCallable_Check(MpObject *o);
    1, 0, or -1 on error. */
 int MpObject_IsInstance(MpObject *inst, MpObject *cls);
 int MpObject_IsSubclass(MpObject *derived, MpObject *cls);
+/* The checks without the __instancecheck__/__subclasscheck__ hooks: what
+   type.__instancecheck__ and type.__subclasscheck__ do. */
+int MpObject_RealIsInstance(MpObject *inst, MpObject *cls);
+int MpObject_RealIsSubclass(MpObject *derived, MpObject *cls);
 
 /* {====== Numbers ======
    The binary operators try a.__op__(b), then b.__rop__(a) (first when b's

@@ -55,7 +55,9 @@ MP_EXCEPTION_TYPES(MP_DECLARE_EXC)
 void MpErr_SetString(MpObject *type, const char *msg);
 
 /* Raises type(value) when value is not an instance of type already (a
-   None value raises type()).  Refs: value BORROWED. */
+   NULL or None value raises type(), a tuple type(*value)), chained to the
+   handled exception (see "Raising from the VM" below).  If calling the
+   class fails, that error is what is raised.  Refs: value BORROWED. */
 void MpErr_SetObject(MpObject *type, MpObject *value);
 
 /* Raises type with a message made by MpStr_FromFormat (printf-like, plus
@@ -96,5 +98,73 @@ void MpErr_WriteUnraisable(MpObject *obj);
 /* A SystemError for an interpreter bug found at run time (bad argument
    to a C function).  Returns NULL. */
 MpObject *MpErr_BadInternalCall(const char *where);
+
+/* Raises type() (no arguments).  */
+void MpErr_SetNone(MpObject *type);
+
+/* Raises type(errno, strerror(errno)) -- or with a third argument, the
+   filename, when it is not NULL -- from the C errno.  With type OSError the
+   instance is of the subclass errno selects (ENOENT: FileNotFoundError).
+   Returns NULL.  Refs: filename BORROWED. */
+MpObject *MpErr_SetFromErrno(MpObject *type);
+MpObject *MpErr_SetFromErrnoWithFilenameObject(MpObject *type,
+                                               MpObject *filename);
+
+/* {====== Raising from the VM ======
+   Implicit chaining.  While an `except` or `finally` block runs, the
+   exception it handles is the *handled exception* (what sys.exc_info()
+   returns and what a bare `raise` re-raises).  The VM keeps the stack of
+   them (one per frame that is handling one) and tells this file which is
+   on top with MpErr_SetHandledException.
+
+   Every exception raised by MpErr_SetObject -- and so by SetString,
+   Format, SetNone, NoMemory, and MpErr_Raise below -- gets the handled
+   exception as its __context__, as CPython's _PyErr_SetObject does (a
+   cycle in the __context__ chain is cut first).  MpErr_SetRaisedException
+   does not chain: it restores an exception that was fetched earlier. */
+
+/* The exception being handled, or NULL.  Refs: NEW (as CPython's
+   PyErr_GetHandledException). */
+MpObject *MpErr_GetHandledException(void);
+/* Makes exc (an instance; NULL or None for none) the handled exception.
+   Refs: exc BORROWED (this file takes its own reference). */
+void MpErr_SetHandledException(MpObject *exc);
+
+/* The `raise` statement (CPython's do_raise in ceval.c):
+     raise            exc NULL: re-raises the handled exception as it is
+                      ("RuntimeError: No active exception to reraise");
+     raise E          E a class is called with no arguments, an instance
+                      is used as it is ("exceptions must derive from
+                      BaseException" otherwise);
+     raise E from C   cause not NULL: C (a class is called, None is allowed)
+                      becomes __cause__ and __suppress_context__ is set.
+   The new exception is chained to the handled one (__context__).
+   Returns -1 always, with the exception set.  Refs: exc, cause BORROWED. */
+int MpErr_Raise(MpObject *exc, MpObject *cause);
+
+/* Checks the operand of an `except` clause: a class deriving from
+   BaseException or a tuple of such classes ("catching classes that do not
+   inherit from BaseException is not allowed").  Returns 0 or -1. */
+int MpErr_CheckExceptClause(MpObject *exc);
+/* }====== */
+
+/* {====== Unraisable exceptions ======
+   MpErr_WriteUnraisable hands the exception to the unraisable hook.  The
+   default hook prints as CPython's default sys.unraisablehook does:
+       Exception ignored in: <repr(obj)>
+       Traceback (most recent call last):      (traceback.c's
+         ...                                    MpTraceback_Print, with
+       ValueError: message                      the chain left out)
+   The sys module installs its own hook (MpErr_SetUnraisableHook) that
+   looks up sys.unraisablehook and, when the user replaced it, calls the
+   replacement with an UnraisableHookArgs; it falls back on
+   MpErr_DefaultUnraisableHook.  A hook must not leave an exception set. */
+typedef void (*MpUnraisableHook)(MpObject *exc, MpObject *obj);
+/* Installs hook (NULL: the default).  Returns the previous one. */
+MpUnraisableHook MpErr_SetUnraisableHook(MpUnraisableHook hook);
+/* The default output, on stderr.  Refs: exc, obj BORROWED (obj may be
+   NULL: no "Exception ignored in" line). */
+void MpErr_DefaultUnraisableHook(MpObject *exc, MpObject *obj);
+/* }====== */
 
 #endif

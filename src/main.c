@@ -51,6 +51,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "parse.h"
+#include "runtime.h"
 
 #define MP_VERSION "0.1.0"
 #define MP_PYTHON_VERSION "3.11"
@@ -90,6 +91,8 @@ typedef struct {
     /* sys.argv for a program, or the file list of --parse-only and
        --dump-ast: argv[cf_rest..argc). */
     int cf_rest;
+    int cf_argc;
+    char **cf_argv;
 } Config;
 
 /* }====== */
@@ -446,27 +449,52 @@ parse_path(const char *path, int dump)
 
 /* }====== */
 
-/* {====== Running ======
-   Until the engine exists, "running" is parsing and then saying so. */
+/* {====== Running ====== */
 
 static int
-not_yet(const char *what)
+has_xoption(const Config *cf, const char *name)
 {
-    fflush(stdout);
-    fprintf(stderr,
-            "minipy: cannot run programs yet (the engine is not built); "
-            "parsed %s\n",
-            what);
-    return EXIT_NOT_YET;
+    for (int i = 0; i < cf->cf_nxoptions; i++) {
+        if (strcmp(cf->cf_xoptions[i], name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Starts the interpreter, runs the program and shuts down.  sys.argv is
+   argv0 followed by the arguments after the program; sys.path[0] is
+   path0. */
+static int
+run_program(const Config *cf, const char *src, size_t len,
+            const char *filename, const char *argv0, const char *path0)
+{
+    int n = cf->cf_argc - cf->cf_rest;
+    char **args = calloc((size_t)n + 2, sizeof(char *));
+    if (args == NULL) {
+        fputs("minipy: out of memory\n", stderr);
+        return EXIT_ERROR;
+    }
+    args[0] = (char *)argv0;
+    int first = cf->cf_script ? cf->cf_rest + 1 : cf->cf_rest;
+    int count = 1;
+    for (int i = first; i < cf->cf_argc; i++) {
+        args[count++] = cf->cf_argv[i];
+    }
+    int status = EXIT_ERROR;
+    if (MpRuntime_Init(count, args, path0) == 0) {
+        status = MpRuntime_RunSource(src, len, filename);
+        MpRuntime_Fini(has_xoption(cf, "showrefcount"));
+    }
+    free(args);
+    return status;
 }
 
 static int
-run_text(const char *src, size_t len, const char *filename)
+run_text(const Config *cf, const char *src, size_t len, const char *filename)
 {
-    if (parse_source(src, len, filename, 0) != EXIT_OK) {
-        return EXIT_ERROR;
-    }
-    return not_yet(filename);
+    const char *argv0 = strcmp(filename, "<string>") == 0 ? "-c" : "";
+    return run_program(cf, src, len, filename, argv0, "");
 }
 
 /* -x: blank out the first line (a non-Unix `#!` line).  Its newline is
@@ -525,10 +553,15 @@ run_script(const Config *cf, const char *path)
     if (cf->cf_skip_first_line) {
         text = skip_first_line(src, &len);
     }
-    int status = parse_source(text, len, full, 0);
-    if (status == EXIT_OK) {
-        status = not_yet(path);
+    /* sys.path[0] is the script's directory */
+    char *dir = strdup(full);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    if (slash != NULL) {
+        *slash = '\0';
     }
+    int status = dir ? run_program(cf, text, len, full, path, dir)
+                     : EXIT_ERROR;
+    free(dir);
     free(src);
     free(full);
     return status;
@@ -552,7 +585,7 @@ run_stdin(const Config *cf)
     if (cf->cf_skip_first_line) {
         text = skip_first_line(src, &len);
     }
-    int status = run_text(text, len, "<stdin>");
+    int status = run_text(cf, text, len, "<stdin>");
     free(src);
     return status;
 }
@@ -571,6 +604,8 @@ main(int argc, char **argv)
         return EXIT_ERROR;
     }
 
+    cf.cf_argc = argc;
+    cf.cf_argv = argv;
     int status = parse_options(argc, argv, &cf);
     if (status >= 0) {
         goto done;
@@ -602,7 +637,7 @@ main(int argc, char **argv)
         break;
     case ACTION_RUN:
         if (cf.cf_command != NULL) {
-            status = run_text(cf.cf_command, strlen(cf.cf_command),
+            status = run_text(&cf, cf.cf_command, strlen(cf.cf_command),
                               "<string>");
         }
         else if (cf.cf_module != NULL) {

@@ -85,38 +85,6 @@ extern Mp_ssize_t mp_ref_total;
 #else
 #define MP_REF_INC() ((void)0)
 #define MP_REF_DEC() ((void)0)
-/* {====== Allocation (object.c, gc.c) ======
-   Every object is allocated here, which is where the debug build counts
-   live blocks and where the collector is triggered (a new container counts
-   towards generation 0's threshold). */
-
-/* A new object of type with refcount 1 and its fields zeroed; tp_basicsize
-   (+ n * tp_itemsize for the Var form) bytes.  Types with HAVE_GC get the
-   GC header in front; the object is not yet tracked (call MpObject_GC_Track
-   once its fields are valid).  Refs: NEW; NULL with MemoryError set. */
-MpObject *MpObject_New(MpTypeObject *type);
-MpObject *MpObject_NewVar(MpTypeObject *type, Mp_ssize_t n);
-
-/* Frees the memory of o (without touching references): the last step of a
-   tp_dealloc.  Handles the GC header; the object must be untracked. */
-void MpObject_Free(void *o);
-
-/* Puts a container on (takes it off) generation 0's list, so that the
-   collector sees (stops seeing) it. */
-void MpObject_GC_Track(void *o);
-void MpObject_GC_UnTrack(void *o);
-int MpObject_GC_IsTracked(const void *o);
-/* }====== */
-
-/* {====== The singletons ======
-   None, NotImplemented and Ellipsis (objects/singletons.c); True and False
-   are the two instances of bool (objects/int.c). Refs: BORROWED. */
-extern MpObject _Mp_NoneStruct, _Mp_NotImplementedStruct, _Mp_EllipsisStruct;
-#define Mp_None (&_Mp_NoneStruct)
-#define Mp_NotImplemented (&_Mp_NotImplementedStruct)
-#define Mp_Ellipsis (&_Mp_EllipsisStruct)
-/* }====== */
-
 #endif
 
 /* Destroys o, whose count has reached zero: its type's tp_dealloc. */
@@ -411,10 +379,21 @@ MpType_HasFeature(const MpTypeObject *t, unsigned long flag)
     return (t->tp_flags & flag) != 0;
 }
 
+/* Whether o carries a GC header.  Type objects are the exception to "its
+   type says so": `type` is a container type, but the built-in types are
+   static objects without a header; only classes (heap types) have one. */
 static inline int
 MpObject_IsGC(const MpObject *o)
 {
-    return MpType_HasFeature(o->ob_type, MP_TPFLAGS_HAVE_GC);
+    const MpTypeObject *t = o->ob_type;
+    if (!MpType_HasFeature(t, MP_TPFLAGS_HAVE_GC)) {
+        return 0;
+    }
+    if (MpType_HasFeature(t, MP_TPFLAGS_TYPE_SUBCLASS)) {
+        return MpType_HasFeature((const MpTypeObject *)o,
+                                 MP_TPFLAGS_HEAPTYPE);
+    }
+    return 1;
 }
 /* }====== */
 

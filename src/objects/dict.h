@@ -19,6 +19,12 @@ typedef struct {
 extern MpTypeObject MpDict_Type;
 
 static inline int
+MpDict_CheckExact(const MpObject *o)
+{
+    return Mp_TYPE(o) == &MpDict_Type;
+}
+
+static inline int
 MpDict_Check(const MpObject *o)
 {
     return MpType_HasFeature(Mp_TYPE(o), MP_TPFLAGS_DICT_SUBCLASS);
@@ -42,7 +48,7 @@ int MpDict_DelItem(MpObject *d, MpObject *key);
 /* 1 when key is in d, 0 when not, -1 on error. */
 int MpDict_Contains(MpObject *d, MpObject *key);
 /* Iteration in insertion order: *pos starts at 0; returns 1 and sets
-   *key/*value (BORROWED) while items remain, then 0. */
+   *key and *value (BORROWED) while items remain, then 0. */
 int MpDict_Next(MpObject *d, Mp_ssize_t *pos, MpObject **key,
                 MpObject **value);
 /* d.update(other) for a mapping; override 0 keeps existing keys; 2
@@ -52,6 +58,52 @@ int MpDict_Merge(MpObject *d, MpObject *other, int override);
 MpObject *MpDict_Copy(MpObject *d);
 MpObject *MpDict_Keys(MpObject *d);   // a list
 void MpDict_Clear(MpObject *d);
+
+/* More of the C API.  Refs as stated; errors return NULL / -1. */
+/* A dict presized for n items whose keys are all exact strs (unicode=1)
+   or not, as CPython's _PyDict_NewPresized.  Refs: NEW. */
+MpObject *MpDict_NewPresized(Mp_ssize_t n, int unicode);
+/* del d[key] for a C-string key.  0 or -1 (KeyError).  */
+int MpDict_DelItemString(MpObject *d, const char *key);
+/* d.setdefault(key, dflt).  Refs: BORROWED result; key, dflt BORROWED. */
+MpObject *MpDict_SetDefault(MpObject *d, MpObject *key, MpObject *dflt);
+/* d.pop(key, dflt): dflt NULL raises KeyError when absent.
+   Refs: NEW; key, dflt BORROWED. */
+MpObject *MpDict_Pop(MpObject *d, MpObject *key, MpObject *dflt);
+/* Lists of the values and of the (key, value) tuples.  Refs: NEW. */
+MpObject *MpDict_Values(MpObject *d);
+MpObject *MpDict_Items(MpObject *d);
+/* d.update(arg) for a mapping or an iterable of pairs (dict(arg)).
+   0 or -1.  Refs: arg BORROWED. */
+int MpDict_Update(MpObject *d, MpObject *arg);
+/* dict.__sizeof__(): CPython 3.11's figure for the same table shape (a
+   48-byte dict object, a 32-byte keys header, the index table, and 24
+   bytes per entry slot, 16 while every key is an exact str). */
+Mp_ssize_t MpDict_SizeOf(MpObject *d);
+
+extern MpTypeObject MpDictKeys_Type, MpDictValues_Type, MpDictItems_Type;
+extern MpTypeObject MpDictIterKey_Type, MpDictIterValue_Type,
+    MpDictIterItem_Type, MpDictRevIterKey_Type, MpDictRevIterValue_Type,
+    MpDictRevIterItem_Type;
+
+/* {====== Test hooks (tests/unit/test_dict.c) ======
+   They expose the mechanism described at the top of dict.c. */
+/* The number of slots of d's index table (8 for a new dict). */
+Mp_ssize_t MpDict_TableSize(MpObject *d);
+/* How many more entries fit before the table must grow. */
+Mp_ssize_t MpDict_Usable(MpObject *d);
+/* Entries used in the dense array, deleted ones included. */
+Mp_ssize_t MpDict_NEntries(MpObject *d);
+/* The content of index slot i: an entry index >= 0, MP_DKIX_EMPTY or
+   MP_DKIX_DUMMY. */
+#define MP_DKIX_EMPTY (-1)
+#define MP_DKIX_DUMMY (-2)
+Mp_ssize_t MpDict_IndexAt(MpObject *d, Mp_ssize_t slot);
+/* Writes the first n slots probed for hash in a table of `size` slots
+   (a power of two) to out. */
+void MpDict_ProbeSequence(Mp_hash_t hash, Mp_ssize_t size, Mp_ssize_t *out,
+                          Mp_ssize_t n);
+/* }====== */
 
 static inline Mp_ssize_t
 MpDict_GET_SIZE(const MpObject *d)

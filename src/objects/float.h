@@ -45,6 +45,26 @@ MpObject *MpFloat_FromDouble(double v);
    __index__.  -1.0 with an exception set on error. */
 double MpFloat_AsDouble(MpObject *o);
 
+/* float(s) for a str, bytes or bytearray s: white space around, an
+   optional sign, digits with single underscores between them, inf,
+   infinity, nan; Unicode digits count.  ValueError "could not convert
+   string to float: 'x'".  Refs: NEW; NULL on error. */
+MpObject *MpFloat_FromString(MpObject *s);
+
+/* hash() of the double v as CPython's _Py_HashDouble: equal to the hash
+   of an equal int or Fraction; +-314159 for +-inf; a NaN hashes by the
+   identity of inst (the object holding it).  Never fails.
+   Refs: inst BORROWED. */
+Mp_hash_t MpHash_Double(MpObject *inst, double v);
+
+/* Refs: NEW; NULL with MemoryError. */
 MpObject *MpComplex_FromDoubles(double real, double imag);
+
+static inline int
+MpComplex_Check(const MpObject *o)
+{
+    return Mp_TYPE(o) == &MpComplex_Type ||
+           MpType_IsSubtype(Mp_TYPE(o), &MpComplex_Type);
+}
 
 #endif

@@ -89,6 +89,24 @@ MpLong_AsSmall(const MpObject *o, int64_t *v)
     return 0;
 }
 
+/* hex()/oct()/bin() text: "0x1f", "-0b101" (alternate adds the prefix).
+   Refs: NEW. */
+MpObject *MpLong_Format(MpObject *v, int base, int alternate);
+
+/* z * 2**e rounded once to the nearest double, ties to even (subnormal
+   results included).  *overflow is set (and +-inf returned) when the
+   result is too large for a double.  Used for int -> float, int / int
+   and float.fromhex.  Never fails. */
+double MpMpz_Ldexp(const mpz_t z, long e, int *overflow);
+
+/* The text of a str given as UTF-8, prepared for a number parser as
+   CPython's _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode white
+   space becomes ' ', Unicode decimal digits their ASCII digit, any other
+   non-ASCII character '?'.  Returns a malloc'd NUL-terminated buffer of
+   *outlen bytes (the caller frees it), or NULL with MemoryError. */
+char *MpNumber_ToASCIIDigits(const char *s, Mp_ssize_t len,
+                             Mp_ssize_t *outlen);
+
 /* -1, 0 or 1: the sign of o (an int). */
 int MpLong_Sign(MpObject *o);
 

@@ -32,6 +32,36 @@ MpObject *MpList_AsTuple(MpObject *list);
 /* Sorts in place, as list.sort() without arguments.  Returns 0 or -1. */
 int MpList_Sort(MpObject *list);
 
+/* list.insert(i, v) with i clamped as Python does.  0 or -1.
+   Refs: v BORROWED. */
+int MpList_Insert(MpObject *list, Mp_ssize_t i, MpObject *v);
+/* list[lo:hi] as a new list (bounds clamped).  Refs: NEW. */
+MpObject *MpList_GetSlice(MpObject *list, Mp_ssize_t lo, Mp_ssize_t hi);
+/* list[lo:hi] = v (v a sequence or NULL to delete).  0 or -1.
+   Refs: v BORROWED. */
+int MpList_SetSlice(MpObject *list, Mp_ssize_t lo, Mp_ssize_t hi,
+                    MpObject *v);
+/* Reverses in place.  Returns 0. */
+int MpList_Reverse(MpObject *list);
+
+extern MpTypeObject MpListIter_Type, MpListRevIter_Type;
+
+/* {====== Recursive repr guard (Py_ReprEnter / Py_ReprLeave) ======
+   A container's repr that meets itself again prints "[...]" instead of
+   recursing: MpRepr_Enter(o) returns 0 the first time (o is now "in
+   progress", call MpRepr_Leave(o) when done), 1 when o is already being
+   printed further up the stack (print the ellipsis; do not call Leave),
+   -1 on error.  The in-progress list is per thread.  Refs: o BORROWED. */
+int MpRepr_Enter(MpObject *o);
+void MpRepr_Leave(MpObject *o);
+
+/* Helpers for reprs built in an MpStrBuf (strbuf.h): append repr(o) as
+   UTF-8 (0, or -1 with an exception); turn the buffer into a str and free
+   it (Refs: NEW; NULL with MemoryError when the buffer failed). */
+int MpRepr_Append(void *strbuf, MpObject *o);
+MpObject *MpRepr_Finish(void *strbuf);
+/* }====== */
+
 static inline MpObject *
 MpList_GET_ITEM(const MpObject *l, Mp_ssize_t i)
 {

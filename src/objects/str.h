@@ -115,6 +115,29 @@ MpObject *MpStr_Join(MpObject *sep, MpObject *iterable);
 /* repr(s) with CPython's quoting.  Refs: NEW. */
 MpObject *MpStr_Repr(MpObject *s);
 
+/* s.encode(encoding, errors): utf-8, ascii and latin-1 (and their
+   aliases) with the handlers strict, ignore, replace, surrogateescape,
+   surrogatepass, backslashreplace, xmlcharrefreplace; NULL encoding or
+   errors mean 'utf-8' and 'strict'.  Refs: NEW (a bytes); NULL with
+   LookupError (unknown encoding or handler) or UnicodeEncodeError. */
+MpObject *MpStr_AsEncodedString(MpObject *s, const char *encoding,
+                                const char *errors);
+/* Decodes s[0:len] (bytes.decode, str(b, encoding)): the same codecs and
+   handlers; strict UTF-8 rejects encoded surrogates unless errors is
+   'surrogatepass'.  Refs: NEW; NULL with LookupError or
+   UnicodeDecodeError. */
+MpObject *MpStr_Decode(const char *s, Mp_ssize_t len, const char *encoding,
+                       const char *errors);
+/* fmt % args, printf-style (%s %r %a %d %i %u %x %X %o %e %f %g %c %%,
+   flags, width, precision, '*', %(name)s with a mapping).
+   Refs: NEW; NULL with TypeError/ValueError as CPython's. */
+MpObject *MpStr_Format(MpObject *fmt, MpObject *args);
+
+/* The iterator types of str (str_ascii_iterator for ASCII strs). */
+extern MpTypeObject MpStrIter_Type, MpStrAsciiIter_Type;
+
+/* Readies the types and makes the shared empty str.  Returns 0 or -1.
+   MpStr_Fini releases the interned strs and the singletons. */
 int MpStr_Init(void);
 void MpStr_Fini(void);
 

@@ -29,6 +29,24 @@ MpObject *MpTuple_FromArray(MpObject *const *items, Mp_ssize_t n);
 /* tuple(iterable).  Refs: NEW. */
 MpObject *MpTuple_FromIterable(MpObject *iterable);
 
+/* A tuple of the n objects given as further arguments (MpTuple_Pack(2,
+   k, v) for an item pair).  Refs: NEW; items BORROWED. */
+MpObject *MpTuple_Pack(Mp_ssize_t n, ...);
+/* t[lo:hi] with the bounds clamped to the tuple.  Refs: NEW. */
+MpObject *MpTuple_GetSlice(MpObject *t, Mp_ssize_t lo, Mp_ssize_t hi);
+/* Takes t off the collector's lists when no item can be part of a cycle
+   (every item is untracked or atomic), as CPython's
+   _PyTuple_MaybeUntrack; the collector calls it.  Refs: t BORROWED. */
+void MpTuple_MaybeUntrack(MpObject *t);
+
+extern MpTypeObject MpTupleIter_Type;
+
+/* A subscript that is an int (or has __index__) as a C index, for every
+   sequence's __getitem__: returns 1 with *out set; 0 when key is not
+   integer-like (no exception: try a slice next); -1 with IndexError
+   ("cannot fit 'int' into an index-sized integer").  Refs: key BORROWED. */
+int MpSeq_IndexFromKey(MpObject *key, Mp_ssize_t *out);
+
 static inline MpObject *
 MpTuple_GET_ITEM(const MpObject *t, Mp_ssize_t i)
 {

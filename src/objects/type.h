@@ -33,8 +33,23 @@ MpObject *MpType_Lookup(MpTypeObject *type, MpObject *name);
 /* The type's __name__ (the part of tp_name after the last dot). */
 const char *MpType_Name(const MpTypeObject *type);
 
-/* A heap type's tp_new, tp_alloc-style generic constructor. Refs: NEW. */
-MpObject *MpType_GenericNew(MpTypeObject *type, MpObject *args,
-                            MpObject *kwargs);
+/* A class made by a class statement or type(name, bases, ns): the type
+   object and the method tables its slots point into, in one block. */
+typedef struct {
+    MpTypeObject ht_type;
+    MpNumberMethods as_number;
+    MpSequenceMethods as_sequence;
+    MpMappingMethods as_mapping;
+    MpObject *ht_name;      // str
+    MpObject *ht_qualname;  // str
+} MpHeapTypeObject;
+
+/* Puts a wrapper descriptor in a C type's dict for each slot it defines
+   (typeslots.c).  Returns 0 or -1. */
+int MpType_AddSlotWrappers(MpTypeObject *type);
+
+/* type(name, bases, ns): a new class.  Refs: NEW. */
+MpObject *MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
+                     MpObject *ns);
 
 #endif

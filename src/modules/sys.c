@@ -1,0 +1,273 @@
+/* sys.c — the sys module, and the standard streams.
+
+   sys is created at start-up (MpSys_Create) and holds the interpreter's
+   visible state: argv, path, modules (the import system's cache),
+   the standard streams, version facts, the recursion limit.
+
+   sys.stdout and sys.stderr are objects of a small C type wrapping a
+   stdio FILE: write(str) encodes to UTF-8 and writes, flush() flushes.
+   print() reaches them through MpFile_WriteObject, which calls .write on
+   any object but skips the method call for these two.
+
+   CPython counterpart: Python/sysmodule.c, Modules/_io (TextIOWrapper,
+   much reduced).  Read first: MpSys_Create */
+#include <stdio.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "builtins.h"
+#include "errors.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "vm.h"
+
+static MpObject *sys_module;  // BORROWED view of the module, set at start
+
+/* {====== The standard streams ====== */
+
+typedef struct {
+    MpObject_HEAD
+    FILE *fp;
+    const char *name;  // "<stdout>"
+} MpStdStream;
+
+static MpObject *
+stream_write(MpObject *self, MpObject *s)
+{
+    if (!MpStr_Check(s)) {
+        return MpErr_Format(MpExc_TypeError,
+                            "write() argument must be str, not %s",
+                            MpType_Name(Mp_TYPE(s)));
+    }
+    Mp_ssize_t len;
+    const char *u = MpStr_AsUTF8AndSize(s, &len);
+    if (u == NULL) {
+        return NULL;
+    }
+    fwrite(u, 1, (size_t)len, ((MpStdStream *)self)->fp);
+    return MpLong_FromSsize_t(MpStr_GET_LENGTH(s));
+}
+
+static MpObject *
+stream_flush(MpObject *self, MpObject *unused)
+{
+    fflush(((MpStdStream *)self)->fp);
+    return Mp_NewRef(Mp_None);
+}
+
+static MpObject *
+stream_repr(MpObject *self)
+{
+    return MpStr_FromFormat("<_io.TextIOWrapper name='%s' mode='%s' "
+                            "encoding='utf-8'>",
+                            ((MpStdStream *)self)->name,
+                            ((MpStdStream *)self)->fp == stdin ? "r" : "w");
+}
+
+static void
+stream_dealloc(MpObject *self)
+{
+    MpObject_Free(self);
+}
+
+static MpMethodDef stream_methods[] = {
+    {"write", (void *)stream_write, MP_METH_O, NULL},
+    {"flush", (void *)stream_flush, MP_METH_NOARGS, NULL},
+    {NULL},
+};
+
+MpTypeObject MpStdStream_Type = {
+    .ob_base = MP_TYPE_HEAD_INIT,
+    .tp_name = "_io.TextIOWrapper",
+    .tp_basicsize = sizeof(MpStdStream),
+    .tp_dealloc = stream_dealloc,
+    .tp_repr = stream_repr,
+    .tp_methods = stream_methods,
+};
+
+static MpObject *
+stream_new(FILE *fp, const char *name)
+{
+    MpStdStream *s = (MpStdStream *)MpObject_New(&MpStdStream_Type);
+    if (s != NULL) {
+        s->fp = fp;
+        s->name = name;
+    }
+    return (MpObject *)s;
+}
+
+int
+MpFile_WriteObject(MpObject *file, MpObject *s, const char *fallback)
+{
+    if (Mp_TYPE(file) == &MpStdStream_Type) {
+        FILE *fp = ((MpStdStream *)file)->fp;
+        if (s == NULL) {
+            fputs(fallback, fp);
+            return 0;
+        }
+        Mp_ssize_t len;
+        const char *u = MpStr_AsUTF8AndSize(s, &len);
+        if (u == NULL) {
+            return -1;
+        }
+        fwrite(u, 1, (size_t)len, fp);
+        return 0;
+    }
+    MpObject *text = s ? Mp_NewRef(s) : MpStr_FromString(fallback);
+    if (text == NULL) {
+        return -1;
+    }
+    MpObject *r = MpObject_CallMethod(file, "write", &text, 1);
+    Mp_DECREF(text);
+    if (r == NULL) {
+        return -1;
+    }
+    Mp_DECREF(r);
+    return 0;
+}
+/* }====== */
+
+/* {====== Functions ====== */
+
+MpObject *
+MpSys_GetObject(const char *name)
+{
+    if (sys_module == NULL) {
+        return NULL;
+    }
+    return MpDict_GetItemString(MpModule_GetDict(sys_module), name);
+}
+
+static MpObject *
+sys_exit(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (nargs > 1) {
+        return MpErr_Format(MpExc_TypeError,
+                            "exit expected at most 1 argument, got %zd",
+                            nargs);
+    }
+    MpErr_SetObject(MpExc_SystemExit, nargs ? args[0] : Mp_None);
+    return NULL;
+}
+
+static MpObject *
+sys_getrefcount(MpObject *self, MpObject *o)
+{
+    /* The count includes the reference held by this call's argument, as
+       CPython's does. */
+    return MpLong_FromSsize_t(o->ob_refcnt);
+}
+
+static MpObject *
+sys_getrecursionlimit(MpObject *self, MpObject *unused)
+{
+    return MpLong_FromInt64(MpEval_GetRecursionLimit());
+}
+
+static MpObject *
+sys_setrecursionlimit(MpObject *self, MpObject *o)
+{
+    Mp_ssize_t n = MpNumber_AsSsize_t(o, MpExc_OverflowError);
+    if (n == -1 && MpErr_Occurred()) {
+        return NULL;
+    }
+    if (n < 1) {
+        return MpErr_Format(MpExc_ValueError,
+                            "recursion limit must be greater or equal than "
+                            "1");
+    }
+    MpEval_SetRecursionLimit((int)(n > 0x7fffffff ? 0x7fffffff : n));
+    return Mp_NewRef(Mp_None);
+}
+
+static MpObject *
+sys_intern(MpObject *self, MpObject *o)
+{
+    if (!MpStr_CheckExact(o)) {
+        return MpErr_Format(MpExc_TypeError,
+                            "intern() argument must be str, not %s",
+                            MpType_Name(Mp_TYPE(o)));
+    }
+    Mp_INCREF(o);
+    MpStr_InternInPlace(&o);
+    return o;
+}
+
+static MpMethodDef sys_methods[] = {
+    {"exit", (void *)sys_exit, MP_METH_FASTCALL, NULL},
+    {"getrefcount", (void *)sys_getrefcount, MP_METH_O, NULL},
+    {"getrecursionlimit", (void *)sys_getrecursionlimit, MP_METH_NOARGS,
+     NULL},
+    {"setrecursionlimit", (void *)sys_setrecursionlimit, MP_METH_O, NULL},
+    {"intern", (void *)sys_intern, MP_METH_O, NULL},
+    {NULL},
+};
+/* }====== */
+
+/* {====== Creating the module ====== */
+
+static MpObject *
+str_list(int n, char **items)
+{
+    MpObject *list = MpList_New(0);
+    for (int i = 0; list != NULL && i < n; i++) {
+        MpObject *s = MpStr_FromString(items[i]);
+        if (s == NULL || MpList_Append(list, s) < 0) {
+            Mp_XDECREF(s);
+            Mp_CLEAR(&list);
+            break;
+        }
+        Mp_DECREF(s);
+    }
+    return list;
+}
+
+MpObject *
+MpSys_Create(int argc, char **argv, const char *path0)
+{
+    MpObject *m = MpModule_New("sys");
+    if (m == NULL) {
+        return NULL;
+    }
+    MpObject *d = MpModule_GetDict(m);
+    MpObject *version_info = MpTuple_New(5);
+    if (version_info != NULL) {
+        MpTuple_SET_ITEM(version_info, 0, MpLong_FromInt64(3));
+        MpTuple_SET_ITEM(version_info, 1, MpLong_FromInt64(11));
+        MpTuple_SET_ITEM(version_info, 2, MpLong_FromInt64(0));
+        MpTuple_SET_ITEM(version_info, 3, MpStr_FromString("final"));
+        MpTuple_SET_ITEM(version_info, 4, MpLong_FromInt64(0));
+    }
+    char *path_items[1] = {(char *)path0};
+    if (MpModule_AddFunctions(m, sys_methods) < 0 ||
+        MpModule_AddObject(m, "stdout", stream_new(stdout, "<stdout>")) < 0 ||
+        MpModule_AddObject(m, "stderr", stream_new(stderr, "<stderr>")) < 0 ||
+        MpModule_AddObject(m, "stdin", stream_new(stdin, "<stdin>")) < 0 ||
+        MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
+        MpModule_AddObject(m, "path", str_list(1, path_items)) < 0 ||
+        MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||
+        MpModule_AddObject(m, "maxsize", MpLong_FromInt64(INT64_MAX)) < 0 ||
+        MpModule_AddObject(m, "byteorder", MpStr_FromString("little")) < 0 ||
+        MpModule_AddObject(m, "platform", MpStr_FromString("linux")) < 0 ||
+        MpModule_AddObject(m, "version",
+                           MpStr_FromString("3.11.0 (minipy 0.1.0)")) < 0 ||
+        MpModule_AddObject(m, "version_info", version_info) < 0) {
+        Mp_DECREF(m);
+        return NULL;
+    }
+    (void)d;
+    sys_module = m;
+    return m;
+}
+
+void
+MpSys_Forget(void)
+{
+    sys_module = NULL;
+}
+/* }====== */

@@ -1,0 +1,106 @@
+/* object.c — allocating and destroying objects.
+
+   Every object is born in MpObject_New / MpObject_NewVar and dies in
+   MpObject_Free, so these two functions are where the debug build counts
+   live blocks, where a container gets its GC header (and is counted
+   towards the collector's generation 0), and where an instance's
+   reference to its heap type is taken and released.
+
+   The life of an object:
+     MpObject_New       refcount 1, fields zeroed, GC header untracked
+     (type's code)      fills the fields; containers call MpObject_GC_Track
+     ... Mp_INCREF / Mp_DECREF ...
+     Mp_DECREF to 0  -> MpObject_Dealloc -> type->tp_dealloc, which releases
+                        what the object holds and ends in MpObject_Free.
+
+   CPython counterpart: Objects/object.c (_Py_Dealloc, _Py_NewReference),
+   Objects/typeobject.c (PyType_GenericAlloc), Modules/gcmodule.c
+   (_PyObject_GC_New).  Read first: MpObject_New */
+#include "object.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "errors.h"
+#include "gc.h"
+
+#if MP_DEBUG
+Mp_ssize_t mp_ref_total;
+Mp_ssize_t mp_blocks;  // live objects allocated here
+#endif
+
+/* {====== Allocation ====== */
+
+static MpObject *
+allocate(MpTypeObject *type, size_t size)
+{
+    int gc = MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC);
+    size_t pre = gc ? sizeof(MpGCHead) : 0;
+    char *mem = calloc(1, pre + size);
+    if (mem == NULL) {
+        return MpErr_NoMemory();
+    }
+    MpObject *o = (MpObject *)(mem + pre);
+    o->ob_refcnt = 1;
+    o->ob_type = type;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        Mp_INCREF(type);  // an instance keeps its class alive
+    }
+    if (gc) {
+        MpGC_NoteAlloc();
+    }
+#if MP_DEBUG
+    mp_ref_total++;
+    mp_blocks++;
+#endif
+    return o;
+}
+
+MpObject *
+MpObject_New(MpTypeObject *type)
+{
+    return allocate(type, (size_t)type->tp_basicsize);
+}
+
+MpObject *
+MpObject_NewVar(MpTypeObject *type, Mp_ssize_t n)
+{
+    size_t size = (size_t)type->tp_basicsize + (size_t)n * type->tp_itemsize;
+    MpObject *o = allocate(type, size);
+    if (o != NULL) {
+        ((MpVarObject *)o)->ob_size = n;
+    }
+    return o;
+}
+
+void
+MpObject_Free(void *op)
+{
+    MpObject *o = op;
+    MpTypeObject *type = o->ob_type;
+    char *mem = (char *)o;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+        MpObject_GC_UnTrack(o);
+        mem -= sizeof(MpGCHead);
+        MpGC_NoteFree();
+    }
+#if MP_DEBUG
+    mp_blocks--;
+#endif
+    free(mem);
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        Mp_DECREF(type);
+    }
+}
+/* }====== */
+
+/* {====== Deallocation ====== */
+
+void
+MpObject_Dealloc(MpObject *o)
+{
+    /* tp_dealloc may run Python code (__del__) that looks at the current
+       exception; the type's dealloc saves and restores it where it must. */
+    Mp_TYPE(o)->tp_dealloc(o);
+}
+/* }====== */

@@ -1,0 +1,1037 @@
+/* type.c — `type` and `object`: getting types ready, the method resolution
+   order, attribute lookup, and creating classes.
+
+   Built-in types are static MpTypeObjects; MpType_Ready finishes each at
+   start-up: it fills in the base (object unless said otherwise), inherits
+   every slot the type leaves NULL from its base, computes __mro__, and
+   puts a descriptor in the type's dict for every entry of its method,
+   getset and member tables (descr.c) plus a few slot wrappers (__new__).
+
+   The MRO is C3 (compute_mro): the class, then the merge of its bases'
+   MROs and the list of bases, repeatedly taking the first head that does
+   not appear in the tail of any list.  When no head qualifies the
+   hierarchy is inconsistent and the class cannot be created.
+
+   Attribute lookup on an instance (MpObject_GenericGetAttr):
+       1. look the name up along type(obj).__mro__ (MpType_Lookup);
+       2. if that is a data descriptor (has __set__), call its __get__;
+       3. else look in the instance's __dict__;
+       4. else call the class attribute's __get__ if it has one, or return
+          it as it is;
+       5. else AttributeError: 'A' object has no attribute 'x'.
+
+   Calling a type (type_call) runs tp_new, then tp_init when the result is
+   an instance of the type.  `type(name, bases, ns)` and class statements
+   create heap types (type_new).
+
+   CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
+#include "objects/type.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "errors.h"
+#include "gc.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/func.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+/* {====== Small helpers ====== */
+
+const char *
+MpType_Name(const MpTypeObject *type)
+{
+    const char *dot = strrchr(type->tp_name, '.');
+    return dot ? dot + 1 : type->tp_name;
+}
+
+int
+MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b)
+{
+    if (a == b) {
+        return 1;
+    }
+    MpObject *mro = a->tp_mro;
+    if (mro != NULL) {
+        Mp_ssize_t n = MpTuple_GET_SIZE(mro);
+        for (Mp_ssize_t i = 0; i < n; i++) {
+            if (MpTuple_GET_ITEM(mro, i) == (MpObject *)b) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    /* Not ready yet: follow the base chain. */
+    for (MpTypeObject *t = a->tp_base; t != NULL; t = t->tp_base) {
+        if (t == b) {
+            return 1;
+        }
+    }
+    return b == &MpBaseObject_Type;
+}
+
+MpObject *
+MpType_Lookup(MpTypeObject *type, MpObject *name)
+{
+    MpObject *mro = type->tp_mro;
+    if (mro == NULL) {
+        /* A C type that start-up did not ready (an iterator type private
+           to its file) is readied the first time it is looked at. */
+        if (MpType_HasFeature(type, MP_TPFLAGS_READY) ||
+            MpType_Ready(type) < 0) {
+            MpErr_Clear();
+            return NULL;
+        }
+        mro = type->tp_mro;
+    }
+    Mp_ssize_t n = MpTuple_GET_SIZE(mro);
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        MpTypeObject *t = (MpTypeObject *)MpTuple_GET_ITEM(mro, i);
+        if (t->tp_dict == NULL) {
+            continue;
+        }
+        MpObject *v = MpDict_GetItemWithError(t->tp_dict, name);
+        if (v != NULL) {
+            return v;
+        }
+        if (MpErr_Occurred()) {
+            MpErr_Clear();  // lookups by str never fail but on MemoryError
+            return NULL;
+        }
+    }
+    return NULL;
+}
+/* }====== */
+
+/* {====== C3 linearisation ====== */
+
+/* Whether o appears in list[1:] of any of the n lists. */
+static int
+in_some_tail(MpObject *o, MpObject **lists, Mp_ssize_t *heads, int n)
+{
+    for (int i = 0; i < n; i++) {
+        Mp_ssize_t len = MpList_Check(lists[i]) ? Mp_SIZE(lists[i])
+                                                : MpTuple_GET_SIZE(lists[i]);
+        for (Mp_ssize_t k = heads[i] + 1; k < len; k++) {
+            MpObject *item = MpList_Check(lists[i])
+                                 ? MpList_GET_ITEM(lists[i], k)
+                                 : MpTuple_GET_ITEM(lists[i], k);
+            if (item == o) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static MpObject *
+seq_item(MpObject *seq, Mp_ssize_t i)
+{
+    return MpList_Check(seq) ? MpList_GET_ITEM(seq, i)
+                             : MpTuple_GET_ITEM(seq, i);
+}
+
+static Mp_ssize_t
+seq_len(MpObject *seq)
+{
+    return Mp_SIZE(seq);
+}
+
+/* "Cannot create a consistent method resolution\norder (MRO) for bases
+   A, B": the heads still waiting, in order, each named once. */
+static void
+mro_error(MpObject **lists, Mp_ssize_t *heads, int n)
+{
+    MpObject *names = MpList_New(0);
+    if (names == NULL) {
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        if (heads[i] >= seq_len(lists[i])) {
+            continue;
+        }
+        MpTypeObject *t = (MpTypeObject *)seq_item(lists[i], heads[i]);
+        MpObject *name = MpStr_FromString(MpType_Name(t));
+        if (name == NULL) {
+            Mp_DECREF(names);
+            return;
+        }
+        int seen = 0;
+        for (Mp_ssize_t k = 0; k < Mp_SIZE(names); k++) {
+            seen |= MpStr_Equal(MpList_GET_ITEM(names, k), name);
+        }
+        if (!seen && MpList_Append(names, name) < 0) {
+            Mp_DECREF(name);
+            Mp_DECREF(names);
+            return;
+        }
+        Mp_DECREF(name);
+    }
+    MpObject *sep = MpStr_FromString(", ");
+    MpObject *joined = sep ? MpStr_Join(sep, names) : NULL;
+    if (joined != NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "Cannot create a consistent method resolution\n"
+                     "order (MRO) for bases %U",
+                     joined);
+    }
+    Mp_XDECREF(sep);
+    Mp_XDECREF(joined);
+    Mp_DECREF(names);
+}
+
+/* The C3 linearisation of type: a NEW tuple, or NULL with TypeError. */
+static MpObject *
+compute_mro(MpTypeObject *type)
+{
+    MpObject *bases = type->tp_bases;
+    Mp_ssize_t nbases = MpTuple_GET_SIZE(bases);
+    int n = (int)nbases + 1;
+    MpObject *lists[n];
+    Mp_ssize_t heads[n];
+    for (Mp_ssize_t i = 0; i < nbases; i++) {
+        MpTypeObject *b = (MpTypeObject *)MpTuple_GET_ITEM(bases, i);
+        if (b->tp_mro == NULL) {
+            MpErr_Format(MpExc_TypeError, "base %s is not ready",
+                         b->tp_name);
+            return NULL;
+        }
+        lists[i] = b->tp_mro;
+        heads[i] = 0;
+    }
+    lists[nbases] = bases;
+    heads[nbases] = 0;
+
+    MpObject *result = MpList_New(0);
+    if (result == NULL || MpList_Append(result, (MpObject *)type) < 0) {
+        Mp_XDECREF(result);
+        return NULL;
+    }
+    for (;;) {
+        int remaining = 0, found = 0;
+        for (int i = 0; i < n; i++) {
+            if (heads[i] >= seq_len(lists[i])) {
+                continue;
+            }
+            remaining = 1;
+            MpObject *candidate = seq_item(lists[i], heads[i]);
+            if (in_some_tail(candidate, lists, heads, n)) {
+                continue;
+            }
+            if (MpList_Append(result, candidate) < 0) {
+                Mp_DECREF(result);
+                return NULL;
+            }
+            for (int k = 0; k < n; k++) {
+                if (heads[k] < seq_len(lists[k]) &&
+                    seq_item(lists[k], heads[k]) == candidate) {
+                    heads[k]++;
+                }
+            }
+            found = 1;
+            break;
+        }
+        if (!remaining) {
+            break;
+        }
+        if (!found) {
+            mro_error(lists, heads, n);
+            Mp_DECREF(result);
+            return NULL;
+        }
+    }
+    MpObject *tuple = MpList_AsTuple(result);
+    Mp_DECREF(result);
+    return tuple;
+}
+/* }====== */
+
+/* {====== Readying a type ====== */
+
+/* Copies every NULL entry of *dst from *src, field by field: both are
+   arrays of function pointers of the same struct type. */
+static void
+inherit_table(void *dst, const void *src, size_t size)
+{
+    void (**d)(void) = dst;
+    void (*const *s)(void) = src;
+    for (size_t i = 0; i < size / sizeof(*d); i++) {
+        if (d[i] == NULL) {
+            d[i] = s[i];
+        }
+    }
+}
+
+#define INHERIT(slot)                                                      \
+    do {                                                                   \
+        if (type->slot == NULL) {                                          \
+            type->slot = base->slot;                                       \
+        }                                                                  \
+    } while (0)
+
+static void
+inherit_slots(MpTypeObject *type, MpTypeObject *base)
+{
+    if (type->tp_basicsize == 0) {
+        type->tp_basicsize = base->tp_basicsize;
+    }
+    if (type->tp_itemsize == 0) {
+        type->tp_itemsize = base->tp_itemsize;
+    }
+    type->tp_flags |= base->tp_flags &
+                      (MP_TPFLAGS_INT_SUBCLASS | MP_TPFLAGS_LIST_SUBCLASS |
+                       MP_TPFLAGS_TUPLE_SUBCLASS | MP_TPFLAGS_BYTES_SUBCLASS |
+                       MP_TPFLAGS_STR_SUBCLASS | MP_TPFLAGS_DICT_SUBCLASS |
+                       MP_TPFLAGS_BASE_EXC_SUBCLASS |
+                       MP_TPFLAGS_TYPE_SUBCLASS);
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        /* a static type inherits the base's GC-ness with its layout */
+        type->tp_flags |= base->tp_flags & MP_TPFLAGS_HAVE_GC;
+    }
+    INHERIT(tp_dealloc);
+    INHERIT(tp_repr);
+    INHERIT(tp_str);
+    INHERIT(tp_getattro);
+    INHERIT(tp_setattro);
+    INHERIT(tp_call);
+    INHERIT(tp_iter);
+    INHERIT(tp_iternext);
+    INHERIT(tp_descr_get);
+    INHERIT(tp_descr_set);
+    INHERIT(tp_traverse);
+    INHERIT(tp_clear);
+    INHERIT(tp_finalize);
+    INHERIT(tp_new);
+    INHERIT(tp_init);
+    INHERIT(tp_vectorcall);
+    INHERIT(tp_as_buffer);
+    /* __hash__ and __eq__ are inherited together: a class that defines
+       one defines what the other means (type_new sets tp_hash to NULL
+       when __eq__ alone is defined). */
+    if (type->tp_richcompare == NULL && type->tp_hash == NULL) {
+        type->tp_richcompare = base->tp_richcompare;
+        type->tp_hash = base->tp_hash;
+    }
+    if (type->tp_dictoffset == 0) {
+        type->tp_dictoffset = base->tp_dictoffset;
+    }
+    if (type->tp_weaklistoffset == 0) {
+        type->tp_weaklistoffset = base->tp_weaklistoffset;
+    }
+    /* The method tables: share the base's table when there is none, merge
+       entry by entry when both have one. */
+    if (base->tp_as_number != NULL) {
+        if (type->tp_as_number == NULL) {
+            type->tp_as_number = base->tp_as_number;
+        }
+        else if (type->tp_as_number != base->tp_as_number) {
+            inherit_table(type->tp_as_number, base->tp_as_number,
+                          sizeof(MpNumberMethods));
+        }
+    }
+    if (base->tp_as_sequence != NULL) {
+        if (type->tp_as_sequence == NULL) {
+            type->tp_as_sequence = base->tp_as_sequence;
+        }
+        else if (type->tp_as_sequence != base->tp_as_sequence) {
+            inherit_table(type->tp_as_sequence, base->tp_as_sequence,
+                          sizeof(MpSequenceMethods));
+        }
+    }
+    if (base->tp_as_mapping != NULL) {
+        if (type->tp_as_mapping == NULL) {
+            type->tp_as_mapping = base->tp_as_mapping;
+        }
+        else if (type->tp_as_mapping != base->tp_as_mapping) {
+            inherit_table(type->tp_as_mapping, base->tp_as_mapping,
+                          sizeof(MpMappingMethods));
+        }
+    }
+}
+
+/* Puts a descriptor for every entry of the type's C tables in its dict. */
+static int
+add_descriptors(MpTypeObject *type)
+{
+    MpObject *dict = type->tp_dict;
+    for (MpMethodDef *m = type->tp_methods; m && m->ml_name; m++) {
+        MpObject *d;
+        if (m->ml_flags & MP_METH_CLASS) {
+            d = MpDescr_NewClassMethod(type, m);
+        }
+        else if (m->ml_flags & MP_METH_STATIC) {
+            MpObject *f = MpCFunction_New(m, NULL, NULL);
+            d = f ? MpStaticMethod_New(f) : NULL;
+            Mp_XDECREF(f);
+        }
+        else {
+            d = MpDescr_NewMethod(type, m);
+        }
+        if (d == NULL || MpDict_SetItemString(dict, m->ml_name, d) < 0) {
+            Mp_XDECREF(d);
+            return -1;
+        }
+        Mp_DECREF(d);
+    }
+    for (MpGetSetDef *g = type->tp_getset; g && g->name; g++) {
+        MpObject *d = MpDescr_NewGetSet(type, g);
+        if (d == NULL || MpDict_SetItemString(dict, g->name, d) < 0) {
+            Mp_XDECREF(d);
+            return -1;
+        }
+        Mp_DECREF(d);
+    }
+    for (MpMemberDef *mb = type->tp_members; mb && mb->name; mb++) {
+        MpObject *d = MpDescr_NewMember(type, mb);
+        if (d == NULL || MpDict_SetItemString(dict, mb->name, d) < 0) {
+            Mp_XDECREF(d);
+            return -1;
+        }
+        Mp_DECREF(d);
+    }
+    if (type->tp_doc != NULL &&
+        MpDict_GetItemString(dict, "__doc__") == NULL) {
+        MpObject *doc = MpStr_FromString(type->tp_doc);
+        if (doc == NULL || MpDict_SetItemString(dict, "__doc__", doc) < 0) {
+            Mp_XDECREF(doc);
+            return -1;
+        }
+        Mp_DECREF(doc);
+    }
+    return 0;
+}
+
+int
+MpType_Ready(MpTypeObject *type)
+{
+    if (MpType_HasFeature(type, MP_TPFLAGS_READY)) {
+        return 0;
+    }
+    if (type->tp_base == NULL && type != &MpBaseObject_Type) {
+        type->tp_base = &MpBaseObject_Type;
+    }
+    MpTypeObject *base = type->tp_base;
+    if (base != NULL && MpType_Ready(base) < 0) {
+        return -1;
+    }
+    if (type->tp_bases == NULL) {
+        type->tp_bases = base ? MpTuple_FromArray((MpObject **)&base, 1)
+                              : MpTuple_New(0);
+        if (type->tp_bases == NULL) {
+            return -1;
+        }
+    }
+    if (type->tp_dict == NULL) {
+        type->tp_dict = MpDict_New();
+        if (type->tp_dict == NULL) {
+            return -1;
+        }
+    }
+    /* A C type's own slots become wrapper descriptors (int.__add__)
+       before it inherits its base's. */
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) &&
+        MpType_AddSlotWrappers(type) < 0) {
+        return -1;
+    }
+    if (base != NULL) {
+        inherit_slots(type, base);
+    }
+    if (type->tp_mro == NULL) {
+        if (base == NULL) {
+            type->tp_mro = MpTuple_FromArray((MpObject **)&type, 1);
+        }
+        else {
+            type->tp_mro = compute_mro(type);
+        }
+        if (type->tp_mro == NULL) {
+            return -1;
+        }
+    }
+    if (add_descriptors(type) < 0) {
+        return -1;
+    }
+    type->tp_flags |= MP_TPFLAGS_READY;
+    return 0;
+}
+/* }====== */
+
+/* {====== Generic attribute access ====== */
+
+static MpObject **
+instance_dict_slot(MpObject *o)
+{
+    Mp_ssize_t off = Mp_TYPE(o)->tp_dictoffset;
+    return off > 0 ? (MpObject **)((char *)o + off) : NULL;
+}
+
+MpObject *
+MpObject_GenericGetAttr(MpObject *o, MpObject *name)
+{
+    MpTypeObject *type = Mp_TYPE(o);
+    if (!MpStr_Check(name)) {
+        return MpErr_Format(MpExc_TypeError,
+                            "attribute name must be string, not '%s'",
+                            MpType_Name(Mp_TYPE(name)));
+    }
+    MpObject *attr = MpType_Lookup(type, name);
+    descrgetfunc get = NULL;
+    if (attr != NULL) {
+        Mp_INCREF(attr);  // a __get__ or __eq__ could drop the class's
+        get = Mp_TYPE(attr)->tp_descr_get;
+        if (get != NULL && Mp_TYPE(attr)->tp_descr_set != NULL) {
+            MpObject *r = get(attr, o, (MpObject *)type);
+            Mp_DECREF(attr);
+            return r;  // a data descriptor wins
+        }
+    }
+    MpObject **dictp = instance_dict_slot(o);
+    if (dictp != NULL && *dictp != NULL) {
+        MpObject *v = MpDict_GetItemWithError(*dictp, name);
+        if (v != NULL) {
+            Mp_XDECREF(attr);
+            return Mp_NewRef(v);
+        }
+        if (MpErr_Occurred()) {
+            Mp_XDECREF(attr);
+            return NULL;
+        }
+    }
+    if (get != NULL) {
+        MpObject *r = get(attr, o, (MpObject *)type);
+        Mp_DECREF(attr);
+        return r;
+    }
+    if (attr != NULL) {
+        return attr;  // the reference taken above
+    }
+    return MpErr_Format(MpExc_AttributeError,
+                        "'%s' object has no attribute '%U'",
+                        MpType_Name(type), name);
+}
+
+int
+MpObject_GenericSetAttr(MpObject *o, MpObject *name, MpObject *value)
+{
+    MpTypeObject *type = Mp_TYPE(o);
+    if (!MpStr_Check(name)) {
+        MpErr_Format(MpExc_TypeError,
+                     "attribute name must be string, not '%s'",
+                     MpType_Name(Mp_TYPE(name)));
+        return -1;
+    }
+    MpObject *attr = MpType_Lookup(type, name);
+    if (attr != NULL && Mp_TYPE(attr)->tp_descr_set != NULL) {
+        Mp_INCREF(attr);
+        int r = Mp_TYPE(attr)->tp_descr_set(attr, o, value);
+        Mp_DECREF(attr);
+        return r;
+    }
+    MpObject **dictp = instance_dict_slot(o);
+    if (dictp == NULL) {
+        if (attr == NULL) {
+            MpErr_Format(MpExc_AttributeError,
+                         "'%s' object has no attribute '%U'",
+                         MpType_Name(type), name);
+        }
+        else {
+            MpErr_Format(MpExc_AttributeError,
+                         "'%s' object attribute '%U' is read-only",
+                         MpType_Name(type), name);
+        }
+        return -1;
+    }
+    if (value == NULL) {
+        if (*dictp == NULL || MpDict_Contains(*dictp, name) != 1) {
+            MpErr_Format(MpExc_AttributeError,
+                         "'%s' object has no attribute '%U'",
+                         MpType_Name(type), name);
+            return -1;
+        }
+        return MpDict_DelItem(*dictp, name);
+    }
+    if (*dictp == NULL) {
+        *dictp = MpDict_New();
+        if (*dictp == NULL) {
+            return -1;
+        }
+    }
+    return MpDict_SetItem(*dictp, name, value);
+}
+/* }====== */
+
+/* {====== object ====== */
+
+static void
+object_dealloc(MpObject *o)
+{
+    MpObject_Free(o);
+}
+
+static MpObject *
+object_repr(MpObject *o)
+{
+    MpTypeObject *type = Mp_TYPE(o);
+    MpObject *module = NULL;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) && type->tp_dict) {
+        module = MpDict_GetItemString(type->tp_dict, "__module__");
+    }
+    MpObject *qualname = NULL;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        qualname = ((MpHeapTypeObject *)type)->ht_qualname;
+    }
+    if (module != NULL && MpStr_Check(module) &&
+        MpStr_CompareWithASCII(module, "builtins") != 0) {
+        if (qualname != NULL && MpStr_Check(qualname)) {
+            return MpStr_FromFormat("<%U.%U object at %p>", module, qualname,
+                                    (void *)o);
+        }
+        return MpStr_FromFormat("<%U.%s object at %p>", module,
+                                MpType_Name(type), (void *)o);
+    }
+    return MpStr_FromFormat("<%s object at %p>", type->tp_name, (void *)o);
+}
+
+static MpObject *
+object_str(MpObject *o)
+{
+    reprfunc f = Mp_TYPE(o)->tp_repr;
+    return f ? f(o) : object_repr(o);
+}
+
+static Mp_hash_t
+object_hash(MpObject *o)
+{
+    /* CPython's _Py_HashPointer: the address rotated by 4 bits, since the
+       low bits of an aligned pointer are always zero. */
+    uintptr_t y = (uintptr_t)o;
+    Mp_hash_t h = (Mp_hash_t)((y >> 4) | (y << (8 * sizeof(y) - 4)));
+    return h == -1 ? -2 : h;
+}
+
+static MpObject *
+object_richcompare(MpObject *a, MpObject *b, int op)
+{
+    if (op == Mp_EQ) {
+        return Mp_NewRef(a == b ? Mp_True : Mp_NotImplemented);
+    }
+    if (op == Mp_NE) {
+        /* != is the inverse of == unless == is NotImplemented */
+        MpObject *eq = Mp_TYPE(a)->tp_richcompare(a, b, Mp_EQ);
+        if (eq == NULL || eq == Mp_NotImplemented) {
+            return eq;
+        }
+        int t = MpObject_IsTrue(eq);
+        Mp_DECREF(eq);
+        if (t < 0) {
+            return NULL;
+        }
+        return MpBool_FromLong(!t);
+    }
+    return Mp_NewRef(Mp_NotImplemented);
+}
+
+/* object() takes no arguments, unless a subclass overrides __init__ (for
+   __new__) or __new__ (for __init__): CPython's excess-argument rule. */
+static int
+excess_args(MpObject *args, MpObject *kwargs)
+{
+    return (args && Mp_SIZE(args)) || (kwargs && MpDict_GET_SIZE(kwargs));
+}
+
+static int object_init(MpObject *self, MpObject *args, MpObject *kwargs);
+
+static MpObject *
+object_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
+{
+    if (excess_args(args, kwargs)) {
+        if (type->tp_new != object_new) {
+            MpErr_SetString(MpExc_TypeError,
+                            "object.__new__() takes exactly one argument "
+                            "(the type to instantiate)");
+            return NULL;
+        }
+        if (type->tp_init == object_init) {
+            MpErr_Format(MpExc_TypeError, "%s() takes no arguments",
+                         MpType_Name(type));
+            return NULL;
+        }
+    }
+    if (MpType_HasFeature(type, MP_TPFLAGS_IS_ABSTRACT)) {
+        MpErr_Format(MpExc_TypeError,
+                     "Can't instantiate abstract class %s",
+                     MpType_Name(type));
+        return NULL;
+    }
+    MpObject *o = MpObject_New(type);
+    if (o != NULL && MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+        MpObject_GC_Track(o);
+    }
+    return o;
+}
+
+static int
+object_init(MpObject *self, MpObject *args, MpObject *kwargs)
+{
+    MpTypeObject *type = Mp_TYPE(self);
+    if (excess_args(args, kwargs)) {
+        if (type->tp_init != object_init) {
+            MpErr_SetString(MpExc_TypeError,
+                            "object.__init__() takes exactly one argument "
+                            "(the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == object_new) {
+            MpErr_Format(MpExc_TypeError,
+                         "%s.__init__() takes exactly one argument (the "
+                         "instance to initialize)",
+                         MpType_Name(type));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static MpObject *
+object_get_class(MpObject *o, void *closure)
+{
+    return Mp_NewRef(Mp_TYPE(o));
+}
+
+static MpGetSetDef object_getset[] = {
+    {"__class__", object_get_class, NULL, NULL, NULL},
+    {NULL},
+};
+
+MpTypeObject MpBaseObject_Type = {
+    .ob_base = MP_TYPE_HEAD_INIT,
+    .tp_name = "object",
+    .tp_basicsize = sizeof(MpObject),
+    .tp_flags = MP_TPFLAGS_BASETYPE,
+    .tp_dealloc = object_dealloc,
+    .tp_repr = object_repr,
+    .tp_str = object_str,
+    .tp_hash = object_hash,
+    .tp_richcompare = object_richcompare,
+    .tp_getattro = MpObject_GenericGetAttr,
+    .tp_setattro = MpObject_GenericSetAttr,
+    .tp_getset = object_getset,
+    .tp_new = object_new,
+    .tp_init = object_init,
+    .tp_doc = "The base class of the class hierarchy.",
+};
+/* }====== */
+
+/* {====== type ====== */
+
+/* type(x) and cls(...): vectorcall arguments to tp_new's tuple and dict,
+   then tp_init on an instance of cls. */
+static MpObject *
+type_call(MpObject *callable, MpObject *const *args, size_t nargs,
+          MpObject *kwnames)
+{
+    MpTypeObject *type = (MpTypeObject *)callable;
+    if (type == &MpType_Type && nargs == 1 &&
+        (kwnames == NULL || Mp_SIZE(kwnames) == 0)) {
+        return Mp_NewRef(Mp_TYPE(args[0]));
+    }
+    if (type->tp_vectorcall != NULL) {
+        return type->tp_vectorcall(callable, args, nargs, kwnames);
+    }
+    if (type->tp_new == NULL) {
+        return MpErr_Format(MpExc_TypeError, "cannot create '%s' instances",
+                            type->tp_name);
+    }
+    MpObject *tuple = MpTuple_FromArray(args, (Mp_ssize_t)nargs);
+    if (tuple == NULL) {
+        return NULL;
+    }
+    MpObject *kwargs = NULL;
+    Mp_ssize_t nkw = kwnames ? Mp_SIZE(kwnames) : 0;
+    if (nkw > 0) {
+        kwargs = MpDict_New();
+        if (kwargs == NULL) {
+            Mp_DECREF(tuple);
+            return NULL;
+        }
+        for (Mp_ssize_t i = 0; i < nkw; i++) {
+            if (MpDict_SetItem(kwargs, MpTuple_GET_ITEM(kwnames, i),
+                               args[nargs + i]) < 0) {
+                Mp_DECREF(tuple);
+                Mp_DECREF(kwargs);
+                return NULL;
+            }
+        }
+    }
+    MpObject *obj = type->tp_new(type, tuple, kwargs);
+    if (obj != NULL && MpType_IsSubtype(Mp_TYPE(obj), type) &&
+        Mp_TYPE(obj)->tp_init != NULL) {
+        if (Mp_TYPE(obj)->tp_init(obj, tuple, kwargs) < 0) {
+            Mp_CLEAR(&obj);
+        }
+    }
+    Mp_DECREF(tuple);
+    Mp_XDECREF(kwargs);
+    return obj;
+}
+
+static MpObject *
+type_repr(MpObject *o)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    MpObject *module = NULL, *qualname = NULL;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        module = MpDict_GetItemString(type->tp_dict, "__module__");
+        qualname = ((MpHeapTypeObject *)type)->ht_qualname;
+    }
+    if (module != NULL && MpStr_Check(module) &&
+        MpStr_CompareWithASCII(module, "builtins") != 0) {
+        if (qualname && MpStr_Check(qualname)) {
+            return MpStr_FromFormat("<class '%U.%U'>", module, qualname);
+        }
+        return MpStr_FromFormat("<class '%U.%s'>", module, type->tp_name);
+    }
+    return MpStr_FromFormat("<class '%s'>", type->tp_name);
+}
+
+/* Attribute lookup on a class: data descriptors of the metaclass, then the
+   class's own MRO (calling __get__ with no instance), then the rest of
+   the metaclass's attributes. */
+static MpObject *
+type_getattro(MpObject *o, MpObject *name)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    MpTypeObject *meta = Mp_TYPE(o);
+    MpObject *meta_attr = MpType_Lookup(meta, name);
+    descrgetfunc meta_get = NULL;
+    if (meta_attr != NULL) {
+        meta_get = Mp_TYPE(meta_attr)->tp_descr_get;
+        if (meta_get != NULL && Mp_TYPE(meta_attr)->tp_descr_set != NULL) {
+            return meta_get(meta_attr, o, (MpObject *)meta);
+        }
+    }
+    MpObject *attr = MpType_Lookup(type, name);
+    if (attr != NULL) {
+        descrgetfunc get = Mp_TYPE(attr)->tp_descr_get;
+        if (get != NULL) {
+            return get(attr, NULL, o);
+        }
+        return Mp_NewRef(attr);
+    }
+    if (meta_get != NULL) {
+        return meta_get(meta_attr, o, (MpObject *)meta);
+    }
+    if (meta_attr != NULL) {
+        return Mp_NewRef(meta_attr);
+    }
+    return MpErr_Format(MpExc_AttributeError,
+                        "type object '%s' has no attribute '%U'",
+                        MpType_Name(type), name);
+}
+
+static int
+type_setattro(MpObject *o, MpObject *name, MpObject *value)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '%U' attribute of immutable type '%s'",
+                     name, type->tp_name);
+        return -1;
+    }
+    MpObject *meta_attr = MpType_Lookup(Mp_TYPE(o), name);
+    if (meta_attr != NULL && Mp_TYPE(meta_attr)->tp_descr_set != NULL) {
+        return Mp_TYPE(meta_attr)->tp_descr_set(meta_attr, o, value);
+    }
+    type->tp_version_tag++;
+    if (value == NULL) {
+        if (MpDict_Contains(type->tp_dict, name) != 1) {
+            MpErr_Format(MpExc_AttributeError,
+                         "type object '%s' has no attribute '%U'",
+                         MpType_Name(type), name);
+            return -1;
+        }
+        return MpDict_DelItem(type->tp_dict, name);
+    }
+    return MpDict_SetItem(type->tp_dict, name, value);
+}
+
+static MpObject *
+type_get_name(MpObject *o, void *closure)
+{
+    return MpStr_FromString(MpType_Name((MpTypeObject *)o));
+}
+
+static MpObject *
+type_get_mro(MpObject *o, void *closure)
+{
+    MpObject *mro = ((MpTypeObject *)o)->tp_mro;
+    return Mp_NewRef(mro ? mro : Mp_None);
+}
+
+static MpObject *
+type_get_bases(MpObject *o, void *closure)
+{
+    MpObject *bases = ((MpTypeObject *)o)->tp_bases;
+    return Mp_NewRef(bases ? bases : Mp_None);
+}
+
+static MpObject *
+type_get_base(MpObject *o, void *closure)
+{
+    MpTypeObject *base = ((MpTypeObject *)o)->tp_base;
+    return Mp_NewRef(base ? (MpObject *)base : Mp_None);
+}
+
+static MpObject *
+type_get_module(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpObject *m = MpDict_GetItemString(type->tp_dict, "__module__");
+        if (m != NULL) {
+            return Mp_NewRef(m);
+        }
+    }
+    const char *dot = strrchr(type->tp_name, '.');
+    if (dot != NULL) {
+        return MpStr_FromUTF8(type->tp_name, dot - type->tp_name);
+    }
+    return MpStr_InternFromString("builtins");
+}
+
+static MpObject *
+type_get_qualname(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        return Mp_NewRef(((MpHeapTypeObject *)type)->ht_qualname);
+    }
+    return type_get_name(o, closure);
+}
+
+static MpObject *
+type_mro_method(MpObject *self, MpObject *unused)
+{
+    MpObject *mro = ((MpTypeObject *)self)->tp_mro;
+    MpObject *list = MpList_New(0);
+    if (list == NULL) {
+        return NULL;
+    }
+    for (Mp_ssize_t i = 0; mro && i < MpTuple_GET_SIZE(mro); i++) {
+        if (MpList_Append(list, MpTuple_GET_ITEM(mro, i)) < 0) {
+            Mp_DECREF(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static MpMethodDef type_methods[] = {
+    {"mro", (void *)type_mro_method, MP_METH_NOARGS,
+     "Return a type's method resolution order."},
+    {NULL},
+};
+
+static MpGetSetDef type_getset[] = {
+    {"__name__", type_get_name, NULL, NULL, NULL},
+    {"__qualname__", type_get_qualname, NULL, NULL, NULL},
+    {"__mro__", type_get_mro, NULL, NULL, NULL},
+    {"__bases__", type_get_bases, NULL, NULL, NULL},
+    {"__base__", type_get_base, NULL, NULL, NULL},
+    {"__module__", type_get_module, NULL, NULL, NULL},
+    {NULL},
+};
+
+/* Only classes (heap types) are ever freed; built-in types are static. */
+static void
+type_dealloc(MpObject *o)
+{
+    MpHeapTypeObject *ht = (MpHeapTypeObject *)o;
+    MpTypeObject *type = &ht->ht_type;
+    MpObject_GC_UnTrack(o);
+    Mp_XDECREF(type->tp_base);
+    Mp_XDECREF(type->tp_bases);
+    Mp_XDECREF(type->tp_mro);
+    Mp_XDECREF(type->tp_dict);
+    Mp_XDECREF(type->tp_subclasses);
+    Mp_XDECREF(ht->ht_name);  // tp_name pointed into it
+    Mp_XDECREF(ht->ht_qualname);
+    MpObject_Free(o);
+}
+
+static int
+type_traverse(MpObject *o, visitproc visit, void *arg)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    MpObject *refs[] = {type->tp_dict, type->tp_mro, type->tp_bases,
+                        (MpObject *)type->tp_base};
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+        if (refs[i] != NULL && visit(refs[i], arg)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+type_clear(MpObject *o)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    Mp_CLEAR(&type->tp_dict);
+    Mp_CLEAR(&type->tp_mro);
+    return 0;
+}
+
+/* type(name, bases, ns) through tp_new: the one-argument form is handled
+   by type_call before this is reached. */
+static MpObject *
+type_new(MpTypeObject *meta, MpObject *args, MpObject *kwargs)
+{
+    if (MpTuple_GET_SIZE(args) != 3) {
+        MpErr_SetString(MpExc_TypeError, "type() takes 1 or 3 arguments");
+        return NULL;
+    }
+    MpObject *name = MpTuple_GET_ITEM(args, 0);
+    MpObject *bases = MpTuple_GET_ITEM(args, 1);
+    MpObject *ns = MpTuple_GET_ITEM(args, 2);
+    if (!MpStr_Check(name) || !MpTuple_Check(bases) || !MpDict_Check(ns)) {
+        MpErr_SetString(MpExc_TypeError,
+                        "type.__new__() argument types must be (str, "
+                        "tuple, dict)");
+        return NULL;
+    }
+    return MpType_New(meta, name, bases, ns);
+}
+
+static int
+type_init(MpObject *self, MpObject *args, MpObject *kwargs)
+{
+    return 0;
+}
+
+MpTypeObject MpType_Type = {
+    .ob_base = MP_TYPE_HEAD_INIT,
+    .tp_name = "type",
+    .tp_basicsize = sizeof(MpHeapTypeObject),
+    .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_TYPE_SUBCLASS |
+                MP_TPFLAGS_HAVE_GC,
+    .tp_dealloc = type_dealloc,
+    .tp_traverse = type_traverse,
+    .tp_clear = type_clear,
+    .tp_new = type_new,
+    .tp_init = type_init,
+    .tp_repr = type_repr,
+    .tp_getattro = type_getattro,
+    .tp_setattro = type_setattro,
+    .tp_call = type_call,
+    .tp_methods = type_methods,
+    .tp_getset = type_getset,
+    .tp_doc = "type(object) -> the object's type\n"
+              "type(name, bases, dict, **kwds) -> a new type",
+};
+/* }====== */

@@ -1,0 +1,261 @@
+/* runtime.c — the interpreter's life: start-up, running the main program,
+   shutdown.
+
+   Start-up readies the built-in types (their dicts and MROs), creates the
+   exceptions, then the builtins, sys and __main__ modules, in that order:
+   each step needs the ones before it.
+
+   Running a program is the front end (parse.h), the compiler (compile.h)
+   and the VM (vm.h) one after the other, with __main__'s dict as the
+   globals.  An exception that reaches the top is printed with its
+   traceback (exit status 1); SystemExit gives its own status.
+
+   Shutdown releases __main__'s globals first, so that the __del__ methods
+   of objects still alive run while the other modules still work, then the
+   modules, then the interpreter's own caches; the debug build can then
+   report the references and blocks still accounted for.
+
+   CPython counterpart: Python/pylifecycle.c, Python/pythonrun.c.
+   Read first: MpRuntime_RunSource */
+#include "runtime.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "arena.h"
+#include "builtins.h"
+#include "compile.h"
+#include "errors.h"
+#include "gc.h"
+#include "hash.h"
+#include "objects/bytes.h"
+#include "objects/code.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/func.h"
+#include "objects/gen.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/range.h"
+#include "objects/set.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "parse.h"
+#include "traceback.h"
+#include "vm.h"
+
+static MpObject *builtins_module, *sys_module, *main_module;
+
+/* {====== Start-up ====== */
+
+extern MpTypeObject MpNone_Type, MpNotImplemented_Type, MpEllipsis_Type;
+
+/* The types the builtins module names (the others are readied too, when
+   first used: MpType_Lookup readies a type it meets unready). */
+static MpTypeObject *const builtin_types[] = {
+    &MpBaseObject_Type, &MpType_Type,       &MpLong_Type,
+    &MpBool_Type,       &MpFloat_Type,      &MpComplex_Type,
+    &MpStr_Type,        &MpBytes_Type,      &MpByteArray_Type,
+    &MpTuple_Type,      &MpList_Type,       &MpDict_Type,
+    &MpSet_Type,        &MpFrozenSet_Type,  &MpRange_Type,
+    &MpSlice_Type,      &MpClassMethod_Type, &MpStaticMethod_Type,
+};
+
+/* Types the VM creates instances of, readied up front. */
+static MpTypeObject *const engine_types[] = {
+    &MpFunction_Type, &MpCell_Type,  &MpMethod_Type,    &MpCFunction_Type,
+    &MpCode_Type,     &MpGen_Type,   &MpFrame_Type,     &MpTraceback_Type,
+    &MpModule_Type,   &MpNone_Type,  &MpNotImplemented_Type,
+    &MpEllipsis_Type,
+};
+
+int
+MpRuntime_Init(int argc, char **argv, const char *path0)
+{
+    if (MpGC_Init() < 0 || MpHash_Init() < 0) {
+        fprintf(stderr, "Fatal Python error: _Py_HashRandomization_Init: "
+                        "PYTHONHASHSEED must be \"random\" or an integer in "
+                        "range [0; 4294967295]\n");
+        return -1;
+    }
+    int n = (int)(sizeof builtin_types / sizeof builtin_types[0]);
+    for (int i = 0; i < n; i++) {
+        if (MpType_Ready(builtin_types[i]) < 0) {
+            goto fail;
+        }
+    }
+    int m = (int)(sizeof engine_types / sizeof engine_types[0]);
+    for (int i = 0; i < m; i++) {
+        if (MpType_Ready(engine_types[i]) < 0) {
+            goto fail;
+        }
+    }
+    if (MpLong_Init() < 0 || MpStr_Init() < 0 || MpBytes_Init() < 0 ||
+        MpExceptions_Init() < 0 || MpEval_Init() < 0) {
+        goto fail;
+    }
+    builtins_module = MpBuiltins_Create(builtin_types, n);
+    if (builtins_module != NULL) {
+        MpEval_SetDefaultBuiltins(MpModule_GetDict(builtins_module));
+    }
+    sys_module = builtins_module ? MpSys_Create(argc, argv, path0) : NULL;
+    main_module = sys_module ? MpModule_New("__main__") : NULL;
+    if (main_module == NULL) {
+        goto fail;
+    }
+    MpObject *modules = MpSys_GetObject("modules");
+    MpObject *main_dict = MpModule_GetDict(main_module);
+    if (MpDict_SetItemString(modules, "builtins", builtins_module) < 0 ||
+        MpDict_SetItemString(modules, "sys", sys_module) < 0 ||
+        MpDict_SetItemString(modules, "__main__", main_module) < 0 ||
+        MpDict_SetItemString(main_dict, "__builtins__", builtins_module) <
+            0) {
+        goto fail;
+    }
+    return 0;
+fail:
+    fprintf(stderr, "minipy: could not start the interpreter\n");
+    if (MpErr_Occurred()) {
+        MpErr_WriteUnraisable(NULL);
+    }
+    return -1;
+}
+/* }====== */
+
+/* {====== Running ====== */
+
+/* The exit status for an exception that reached the top, printing it
+   unless it is SystemExit. */
+static int
+handle_uncaught(void)
+{
+    MpObject *exc = MpErr_GetRaisedException();
+    int status = 1;
+    MpObject *out = MpSys_GetObject("stdout");
+    if (out != NULL) {
+        MpObject *r = MpObject_CallMethod(out, "flush", NULL, 0);
+        Mp_XDECREF(r);
+        MpErr_Clear();
+    }
+    fflush(stdout);
+    if (MpErr_GivenExceptionMatches(exc, MpExc_SystemExit)) {
+        MpObject *code = MpObject_GetAttrString(exc, "code");
+        int64_t v;
+        if (code == NULL || code == Mp_None) {
+            status = 0;
+        }
+        else if (MpLong_Check(code)) {
+            v = MpLong_AsInt64(code);
+            status = (int)(v & 0xff);
+        }
+        else {
+            MpObject *s = MpObject_Str(code);
+            if (s != NULL) {
+                fprintf(stderr, "%s\n", MpStr_AsUTF8(s));
+                Mp_DECREF(s);
+            }
+            status = 1;
+        }
+        Mp_XDECREF(code);
+        MpErr_Clear();
+    }
+    else {
+        MpTraceback_Print(exc, stderr);
+    }
+    Mp_DECREF(exc);
+    fflush(stderr);
+    return status;
+}
+
+int
+MpRuntime_RunSource(const char *src, size_t len, const char *filename)
+{
+    MpArena *arena = MpArena_New();
+    if (arena == NULL) {
+        fprintf(stderr, "MemoryError\n");
+        return 1;
+    }
+    MpSyntaxError err;
+    MpNode *tree = MpParse_Source(src, len, filename, MP_MODE_FILE, arena,
+                                  &err);
+    MpObject *code = NULL;
+    MpObject *fname = MpStr_FromString(filename);
+    if (tree != NULL && fname != NULL) {
+        code = MpCompile(tree, fname, 0, &err);
+    }
+    if (code == NULL) {
+        fflush(stdout);
+        if (err.kind != MP_ERR_NONE) {
+            MpSyntaxError_Print(&err, filename, err.source, err.source_len,
+                                stderr);
+        }
+        Mp_XDECREF(fname);
+        MpArena_Free(arena);
+        return 1;
+    }
+    MpArena_Free(arena);
+    MpObject *globals = MpModule_GetDict(main_module);
+    int status = 0;
+    if (MpDict_SetItemString(globals, "__file__", fname) < 0) {
+        status = handle_uncaught();
+    }
+    Mp_DECREF(fname);
+    if (status == 0) {
+        MpObject *r = MpEval_Code((MpCodeObject *)code, globals, globals);
+        if (r == NULL) {
+            status = handle_uncaught();
+        }
+        Mp_XDECREF(r);
+    }
+    Mp_DECREF(code);
+    fflush(stdout);
+    return status;
+}
+/* }====== */
+
+/* {====== Shutdown ====== */
+
+int
+MpRuntime_Fini(int show_refcount)
+{
+    if (main_module != NULL) {
+        MpDict_Clear(MpModule_GetDict(main_module));
+    }
+    MpObject *modules = MpSys_GetObject("modules");
+    if (modules != NULL) {
+        Mp_INCREF(modules);
+        MpDict_Clear(modules);
+    }
+    if (builtins_module != NULL) {
+        MpDict_Clear(MpModule_GetDict(builtins_module));
+    }
+    MpSys_Forget();
+    if (sys_module != NULL) {
+        MpDict_Clear(MpModule_GetDict(sys_module));
+    }
+    Mp_XDECREF(modules);
+    Mp_CLEAR(&main_module);
+    Mp_CLEAR(&sys_module);
+    Mp_CLEAR(&builtins_module);
+    MpEval_Fini();
+    MpBytes_Fini();
+    MpStr_Fini();
+    MpLong_Fini();
+    fflush(stdout);
+#if MP_DEBUG
+    if (show_refcount) {
+        extern Mp_ssize_t mp_ref_total, mp_blocks;
+        fprintf(stderr, "[%zd refs, %zd blocks]\n", mp_ref_total, mp_blocks);
+    }
+#else
+    (void)show_refcount;
+#endif
+    return 0;
+}
+/* }====== */

@@ -1,0 +1,25 @@
+/* runtime.h — starting the interpreter, running source, shutting down.
+
+   CPython counterpart: Python/pylifecycle.c, Python/pythonrun.c. */
+#ifndef MP_RUNTIME_H
+#define MP_RUNTIME_H
+
+#include <stddef.h>
+
+/* Sets up every built-in type, the builtins, sys and __main__ modules.
+   argv are sys.argv; path0 is sys.path[0].  Returns 0, or -1 after
+   printing why. */
+int MpRuntime_Init(int argc, char **argv, const char *path0);
+
+/* Parses, compiles and runs src as the __main__ module.  An uncaught
+   exception is printed with its traceback.  Returns the process exit
+   status: 0, 1 for an uncaught exception or a syntax error, or
+   SystemExit's code. */
+int MpRuntime_RunSource(const char *src, size_t len, const char *filename);
+
+/* Tears the interpreter down (shutdown order: __main__'s globals, then
+   the other modules) and, in the debug build with -X showrefcount, prints
+   "[N refs, M blocks]".  Returns 0. */
+int MpRuntime_Fini(int show_refcount);
+
+#endif

@@ -1,0 +1,10 @@
+# print(): sep, end, str() of the basic values; the VM's constants and calls.
+print("hello, world")
+print(1, 2, 3)
+print(1, 2, 3, sep=", ")
+print("no newline", end="")
+print()
+print(None, True, False)
+print(-5, 0, 256, 10**20)
+print(1.5, 0.1, 1e16, 1e-5, -0.0)
+print("a" + "b", "ab" * 3)
