@@ -243,7 +243,11 @@ MpRuntime_Fini(int show_refcount)
     Mp_CLEAR(&main_module);
     Mp_CLEAR(&sys_module);
     Mp_CLEAR(&builtins_module);
+    MpErr_Clear();
     MpEval_Fini();
+    MpExceptions_Fini();
+    MpType_Fini();
+    MpTuple_Fini();
     MpBytes_Fini();
     MpStr_Fini();
     MpLong_Fini();

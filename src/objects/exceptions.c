@@ -2154,3 +2154,11 @@ MpExceptions_Init(void)
     return memory_error_instance != NULL ? 0 : -1;
 }
 /* }====== */
+
+/* At shutdown: the preallocated MemoryError goes; the classes themselves
+   are static and MpType_Fini releases their dicts. */
+void
+MpExceptions_Fini(void)
+{
+    Mp_CLEAR(&memory_error_instance);
+}

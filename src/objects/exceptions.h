@@ -101,6 +101,8 @@ int MpExceptionClass_Check(const MpObject *o);
 /* Creates the classes and the preallocated MemoryError.  Call once, after
    type, object, str and tuple are ready.  Returns 0 or -1. */
 int MpExceptions_Init(void);
+/* Releases what MpExceptions_Init made that is not static. */
+void MpExceptions_Fini(void);
 
 /* The preallocated MemoryError instance that MpErr_NoMemory raises.
    Refs: BORROWED. */

@@ -650,3 +650,9 @@ MpTypeObject MpTuple_Type = {
     .tp_doc = "Built-in immutable sequence.",
 };
 /* }====== */
+
+void
+MpTuple_Fini(void)
+{
+    Mp_CLEAR(&empty_tuple);
+}

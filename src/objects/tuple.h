@@ -66,4 +66,7 @@ MpTuple_GET_SIZE(const MpObject *t)
     return Mp_SIZE(t);
 }
 
+/* At shutdown: releases the empty-tuple singleton. */
+void MpTuple_Fini(void);
+
 #endif

@@ -28,6 +28,7 @@
 #include "objects/type.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "abstract.h"
@@ -406,11 +407,57 @@ add_descriptors(MpTypeObject *type)
     return 0;
 }
 
+/* Every static type MpType_Ready has finished, so that shutdown can give
+   back what readying took (their dicts, MROs and bases tuples). */
+static MpTypeObject **ready_types;
+static size_t n_ready, cap_ready;
+
+static int
+remember_static_type(MpTypeObject *type)
+{
+    if (n_ready == cap_ready) {
+        size_t cap = cap_ready ? cap_ready * 2 : 128;
+        MpTypeObject **p = realloc(ready_types, cap * sizeof *p);
+        if (p == NULL) {
+            MpErr_NoMemory();
+            return -1;
+        }
+        ready_types = p;
+        cap_ready = cap;
+    }
+    ready_types[n_ready++] = type;
+    return 0;
+}
+
+void
+MpType_Fini(void)
+{
+    /* First the dicts (they hold descriptors that point back at their
+       types), then the tuples of types. */
+    for (size_t i = n_ready; i-- > 0;) {
+        Mp_CLEAR(&ready_types[i]->tp_dict);
+    }
+    for (size_t i = n_ready; i-- > 0;) {
+        MpTypeObject *t = ready_types[i];
+        Mp_CLEAR(&t->tp_mro);
+        Mp_CLEAR(&t->tp_bases);
+        Mp_CLEAR(&t->tp_subclasses);
+        t->tp_flags &= ~(unsigned long)MP_TPFLAGS_READY;
+    }
+    free(ready_types);
+    ready_types = NULL;
+    n_ready = cap_ready = 0;
+}
+
 int
 MpType_Ready(MpTypeObject *type)
 {
     if (MpType_HasFeature(type, MP_TPFLAGS_READY)) {
         return 0;
+    }
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) &&
+        remember_static_type(type) < 0) {
+        return -1;
     }
     if (type->tp_base == NULL && type != &MpBaseObject_Type) {
         type->tp_base = &MpBaseObject_Type;

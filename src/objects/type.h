@@ -26,6 +26,10 @@ int MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b);
 /* Finishes a statically defined type.  Returns 0 or -1. */
 int MpType_Ready(MpTypeObject *type);
 
+/* At shutdown: releases what readying gave every static type (dicts,
+   MROs), after which no built-in type may be used. */
+void MpType_Fini(void);
+
 /* The attribute `name` (a str) found along type's MRO, without calling
    descriptors; NULL when absent (no exception set).  Refs: BORROWED. */
 MpObject *MpType_Lookup(MpTypeObject *type, MpObject *name);
