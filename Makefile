@@ -71,7 +71,9 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory MODE=asan run-tests
 
 test: all unit-bins
+	@$(MAKE) --no-print-directory MODE=debug all
 	@$(MAKE) --no-print-directory run-tests
+	@sh tests/run_golden.sh build/debug/minipy --leaks
 
 .PHONY: unit-bins run-tests
 unit-bins: tools $(UNIT_BINS)
@@ -117,19 +119,23 @@ $(OBJ)/src/unicodedb.o: $(GEN)/unicodedb_tables.h
 # Sources include the generated parser header, so it must exist first.
 $(OBJ)/src/%.o: src/%.c $(GEN)/parser.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(OBJ)/gen/%.o: $(GEN)/%.c $(GEN)/parser.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-unused-function -Wno-sign-compare -MMD -MP \
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -Wno-unused-function -Wno-sign-compare -MMD -MP \
 	    -c -o $@ $<
 
 $(OUT)/minipy: $(OBJS)
-	$(CC) $(MODE_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(MODE_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(MODE_LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS)
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS_ALL) $(MODE_LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS)
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 # }======

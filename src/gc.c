@@ -5,31 +5,78 @@
    permanent generation of gc.freeze().  Tracking a new container appends
    it to generation 0; untracking unlinks it in O(1).
 
-   generation[0].count is net: allocations of containers minus their
-   deallocations since the last collection of generation 0, as CPython
-   3.11 counts; when it passes threshold[0] (700) a collection runs.
+   Counting, as CPython 3.11 counts: generation 0's count is net (container
+   allocations minus their deallocations); passing threshold 0 (700) runs a
+   collection.  A collection of generation n also collects the younger
+   ones, resets their counts and adds one to generation n+1's count, which
+   is how the older generations' thresholds (10, 10) are reached.  A full
+   collection (generation 2) runs only when the objects that have survived
+   since the last full one exceed 25% of those that went through it
+   (long_lived_pending > long_lived_total / 4).
 
-   This file holds the lists and the counting; the collection itself (the
-   algorithm described in gc.h, finalizers, the gc module) arrives with the
-   memory work (issue 6).  Until then MpGC_NoteAlloc only counts.
+   The collection (collect), for the generations 0..n merged into `young`:
+     1. update_refs:   gc_refs = ob_refcnt for every object of young;
+     2. subtract_refs: for every object, visit what it references
+                       (tp_traverse) and take one from the referent's
+                       gc_refs when the referent is in young too.  What is
+                       left counts the references from *outside* young;
+     3. move_unreachable: an object with gc_refs > 0 is reachable, and so
+                       is everything it reaches (visit_reachable gives
+                       those gc_refs 1 and, if they were tentatively moved
+                       to `unreachable`, brings them back); objects found
+                       at 0 are moved to `unreachable` tentatively;
+     4. finalize:      objects of unreachable whose class has __del__ get
+                       it called, once each (PEP 442);
+     5. resurrection:  steps 1-3 again, on unreachable alone: a __del__
+                       may have stored a reference somewhere outside; what
+                       is reachable again survives;
+     6. clear:         tp_clear on what is still unreachable drops the
+                       references inside the cycles; reference counting
+                       then frees them.
+   Survivors of young move to the next older generation.
 
-   CPython counterpart: Modules/gcmodule.c.  Read first: MpObject_GC_Track */
+   The scratch word gc_refs holds the count in its low bits and two flags:
+   COLLECTING (the object is in the set being examined) and FINALIZED
+   (__del__ has run).  CPython counterpart: Modules/gcmodule.c.
+   Read first: collect */
 #include "gc.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "abstract.h"
+#include "errors.h"
+
+/* gc_refs: flags in the high bits, the count below them. */
+#define GC_COLLECTING ((Mp_ssize_t)1 << 60)
+#define GC_FINALIZED ((Mp_ssize_t)1 << 59)
+#define GC_UNREACHABLE ((Mp_ssize_t)1 << 58)
+#define GC_COUNT_MASK (GC_UNREACHABLE - 1)
 
 typedef struct {
-    MpGCHead head;   // sentinel of the circular list
+    MpGCHead head;  // sentinel of the circular list
     int threshold;
     int count;
 } Generation;
 
+#define GEN_INIT(i, t) {{&generations[i].head, &generations[i].head, 0}, t, 0}
 static Generation generations[MP_NUM_GENERATIONS] = {
-    {.threshold = 700},  // CPython 3.11's defaults: (700, 10, 10)
-    {.threshold = 10},
-    {.threshold = 10},
+    GEN_INIT(0, 700),  // CPython 3.11's defaults: (700, 10, 10)
+    GEN_INIT(1, 10),
+    GEN_INIT(2, 10),
 };
-static Generation permanent;
+static Generation permanent = {{&permanent.head, &permanent.head, 0}, 0, 0};
+
+static MpGCState gc_state = {.enabled = 1};
+
+MpGCState *
+MpGC_State(void)
+{
+    return &gc_state;
+}
+
+/* {====== Lists ====== */
 
 static void
 list_init(MpGCHead *h)
@@ -37,25 +84,78 @@ list_init(MpGCHead *h)
     h->gc_next = h->gc_prev = h;
 }
 
+static int
+list_is_empty(const MpGCHead *h)
+{
+    return h->gc_next == h;
+}
+
+static void
+list_remove(MpGCHead *g)
+{
+    g->gc_prev->gc_next = g->gc_next;
+    g->gc_next->gc_prev = g->gc_prev;
+}
+
+static void
+list_append(MpGCHead *g, MpGCHead *head)
+{
+    g->gc_prev = head->gc_prev;
+    g->gc_next = head;
+    head->gc_prev->gc_next = g;
+    head->gc_prev = g;
+}
+
+static void
+list_move(MpGCHead *g, MpGCHead *head)
+{
+    list_remove(g);
+    list_append(g, head);
+}
+
+/* Moves every object of from to the end of to. */
+static void
+list_merge(MpGCHead *from, MpGCHead *to)
+{
+    if (list_is_empty(from)) {
+        return;
+    }
+    MpGCHead *first = from->gc_next, *last = from->gc_prev;
+    first->gc_prev = to->gc_prev;
+    to->gc_prev->gc_next = first;
+    last->gc_next = to;
+    to->gc_prev = last;
+    list_init(from);
+}
+
+static Mp_ssize_t
+list_size(const MpGCHead *h)
+{
+    Mp_ssize_t n = 0;
+    for (MpGCHead *g = h->gc_next; g != h; g = g->gc_next) {
+        n++;
+    }
+    return n;
+}
+
 int
 MpGC_Init(void)
 {
-    for (int i = 0; i < MP_NUM_GENERATIONS; i++) {
-        list_init(&generations[i].head);
-    }
-    list_init(&permanent.head);
-    return 0;
+    return 0;  // the lists are initialised statically
 }
+/* }====== */
+
+/* {====== Tracking ====== */
 
 void
 MpObject_GC_Track(void *o)
 {
     MpGCHead *g = Mp_AS_GC(o);
-    MpGCHead *head = &generations[0].head;
-    g->gc_prev = head->gc_prev;
-    g->gc_next = head;
-    head->gc_prev->gc_next = g;
-    head->gc_prev = g;
+    if (g->gc_next != NULL) {
+        return;  // tracked already
+    }
+    g->gc_refs &= GC_FINALIZED;
+    list_append(g, &generations[0].head);
 }
 
 void
@@ -63,23 +163,33 @@ MpObject_GC_UnTrack(void *o)
 {
     MpGCHead *g = Mp_AS_GC(o);
     if (g->gc_next == NULL) {
-        return;  // not tracked
+        return;
     }
-    g->gc_prev->gc_next = g->gc_next;
-    g->gc_next->gc_prev = g->gc_prev;
+    list_remove(g);
     g->gc_next = g->gc_prev = NULL;
 }
 
 int
 MpObject_GC_IsTracked(const void *o)
 {
-    return Mp_AS_GC(o)->gc_next != NULL;
+    return MpObject_IsGC(o) && Mp_AS_GC(o)->gc_next != NULL;
+}
+
+int
+MpObject_GC_IsFinalized(const void *o)
+{
+    return MpObject_IsGC(o) && (Mp_AS_GC(o)->gc_refs & GC_FINALIZED) != 0;
 }
 
 void
 MpGC_NoteAlloc(void)
 {
     generations[0].count++;
+    if (generations[0].count > generations[0].threshold &&
+        gc_state.enabled && generations[0].threshold > 0 &&
+        !gc_state.collecting && !MpErr_Occurred()) {
+        MpGC_CollectGenerations();
+    }
 }
 
 void
@@ -89,3 +199,312 @@ MpGC_NoteFree(void)
         generations[0].count--;
     }
 }
+/* }====== */
+
+/* {====== The collection ====== */
+
+static Mp_ssize_t
+gc_count(const MpGCHead *g)
+{
+    return g->gc_refs & GC_COUNT_MASK;
+}
+
+static void
+update_refs(MpGCHead *containers)
+{
+    for (MpGCHead *g = containers->gc_next; g != containers; g = g->gc_next) {
+        Mp_ssize_t refcnt = Mp_FROM_GC(g)->ob_refcnt;
+        g->gc_refs = (g->gc_refs & GC_FINALIZED) | GC_COLLECTING | refcnt;
+    }
+}
+
+static int
+visit_decref(MpObject *o, void *arg)
+{
+    if (MpObject_IsGC(o)) {
+        MpGCHead *g = Mp_AS_GC(o);
+        if ((g->gc_refs & GC_COLLECTING) && gc_count(g) > 0) {
+            g->gc_refs--;
+        }
+    }
+    return 0;
+}
+
+static void
+subtract_refs(MpGCHead *containers)
+{
+    for (MpGCHead *g = containers->gc_next; g != containers; g = g->gc_next) {
+        MpObject *o = Mp_FROM_GC(g);
+        traverseproc traverse = Mp_TYPE(o)->tp_traverse;
+        if (traverse != NULL) {
+            traverse(o, visit_decref, NULL);
+        }
+    }
+}
+
+/* o is reachable from an object known to be reachable. */
+static int
+visit_reachable(MpObject *o, void *arg)
+{
+    MpGCHead *reachable = arg;
+    if (!MpObject_IsGC(o)) {
+        return 0;
+    }
+    MpGCHead *g = Mp_AS_GC(o);
+    if (!(g->gc_refs & GC_COLLECTING)) {
+        return 0;
+    }
+    if (g->gc_refs & GC_UNREACHABLE) {
+        /* moved away too early: back to the reachable list's end, where
+           the scan will reach it again */
+        list_move(g, reachable);
+        g->gc_refs = (g->gc_refs & ~(GC_UNREACHABLE | GC_COUNT_MASK)) | 1;
+    }
+    else if (gc_count(g) == 0) {
+        g->gc_refs |= 1;  // not scanned yet: it will be, as reachable
+    }
+    return 0;
+}
+
+/* Splits young into what is reachable from outside (stays in young) and
+   what is not (moved to unreachable). */
+static void
+move_unreachable(MpGCHead *young, MpGCHead *unreachable)
+{
+    MpGCHead *g = young->gc_next;
+    while (g != young) {
+        MpGCHead *next;
+        if (gc_count(g) > 0) {
+            MpObject *o = Mp_FROM_GC(g);
+            traverseproc traverse = Mp_TYPE(o)->tp_traverse;
+            if (traverse != NULL) {
+                traverse(o, visit_reachable, young);
+            }
+            next = g->gc_next;
+        }
+        else {
+            next = g->gc_next;
+            list_move(g, unreachable);
+            g->gc_refs |= GC_UNREACHABLE;
+        }
+        g = next;
+    }
+}
+
+static void
+clear_collecting(MpGCHead *list)
+{
+    for (MpGCHead *g = list->gc_next; g != list; g = g->gc_next) {
+        g->gc_refs &= GC_FINALIZED;
+    }
+}
+
+/* Runs __del__ (tp_finalize) once for each object of the list that has
+   one.  The objects stay on the list; a finalizer may do anything,
+   including untracking objects, so the walk moves each object to a
+   separate list before calling. */
+static void
+finalize_garbage(MpGCHead *unreachable)
+{
+    MpGCHead seen;
+    list_init(&seen);
+    while (!list_is_empty(unreachable)) {
+        MpGCHead *g = unreachable->gc_next;
+        MpObject *o = Mp_FROM_GC(g);
+        list_move(g, &seen);
+        destructor finalize = Mp_TYPE(o)->tp_finalize;
+        if (finalize != NULL && !(g->gc_refs & GC_FINALIZED)) {
+            g->gc_refs |= GC_FINALIZED;
+            Mp_INCREF(o);
+            finalize(o);
+            Mp_DECREF(o);
+        }
+    }
+    list_merge(&seen, unreachable);
+}
+
+/* Breaks the cycles of the garbage: tp_clear drops each object's
+   references, and reference counting frees what that leaves unowned.
+   An object that survives its clear (something still holds it) goes to
+   old. */
+static void
+delete_garbage(MpGCHead *unreachable, MpGCHead *old)
+{
+    while (!list_is_empty(unreachable)) {
+        MpGCHead *g = unreachable->gc_next;
+        MpObject *o = Mp_FROM_GC(g);
+        inquiry clear = Mp_TYPE(o)->tp_clear;
+        Mp_INCREF(o);
+        if (clear != NULL) {
+            clear(o);
+        }
+        if (g->gc_next != NULL) {
+            list_move(g, old);  // still tracked: it may survive
+            g->gc_refs &= GC_FINALIZED;
+        }
+        Mp_DECREF(o);
+    }
+}
+
+static Mp_ssize_t long_lived_total, long_lived_pending;
+
+Mp_ssize_t
+MpGC_Collect(int generation)
+{
+    if (gc_state.collecting) {
+        return 0;
+    }
+    gc_state.collecting = 1;
+    MpObject *saved = MpErr_GetRaisedException();
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (gc_state.debug & MP_GC_DEBUG_STATS) {
+        fprintf(stderr, "gc: collecting generation %d...\n", generation);
+        fprintf(stderr, "gc: objects in each generation: %zd %zd %zd\n",
+                list_size(&generations[0].head),
+                list_size(&generations[1].head),
+                list_size(&generations[2].head));
+        fprintf(stderr, "gc: objects in permanent generation: %zd\n",
+                list_size(&permanent.head));
+    }
+    MpGCHead *old = generation < MP_NUM_GENERATIONS - 1
+                        ? &generations[generation + 1].head
+                        : &generations[generation].head;
+    /* the counts: this generation and the younger ones start over; the
+       next older one has seen one more collection */
+    if (generation + 1 < MP_NUM_GENERATIONS) {
+        generations[generation + 1].count++;
+    }
+    for (int i = 0; i <= generation; i++) {
+        generations[i].count = 0;
+    }
+    MpGCHead young;
+    list_init(&young);
+    for (int i = 0; i <= generation; i++) {
+        list_merge(&generations[i].head, &young);
+    }
+
+    update_refs(&young);
+    subtract_refs(&young);
+    MpGCHead unreachable;
+    list_init(&unreachable);
+    move_unreachable(&young, &unreachable);
+    clear_collecting(&young);
+    /* the survivors are promoted */
+    if (generation == MP_NUM_GENERATIONS - 1) {
+        long_lived_pending = 0;
+        long_lived_total = list_size(&young);
+    }
+    else if (generation == MP_NUM_GENERATIONS - 2) {
+        long_lived_pending += list_size(&young);
+    }
+    list_merge(&young, old);
+
+    Mp_ssize_t found = list_size(&unreachable);
+    clear_collecting(&unreachable);
+    finalize_garbage(&unreachable);
+    /* a __del__ may have made garbage reachable again */
+    MpGCHead resurrected;
+    list_init(&resurrected);
+    update_refs(&unreachable);
+    subtract_refs(&unreachable);
+    MpGCHead still;
+    list_init(&still);
+    move_unreachable(&unreachable, &still);
+    clear_collecting(&unreachable);
+    list_merge(&unreachable, old);  // resurrected: they live on
+    clear_collecting(&still);
+    delete_garbage(&still, old);
+
+    gc_state.stats[generation].collections++;
+    gc_state.stats[generation].collected += found;
+    if (gc_state.debug & MP_GC_DEBUG_STATS) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double dt = (double)(t1.tv_sec - t0.tv_sec) +
+                    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr,
+                "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n",
+                found, dt);
+    }
+    MpErr_SetRaisedException(saved);
+    gc_state.collecting = 0;
+    return found;
+}
+
+Mp_ssize_t
+MpGC_CollectGenerations(void)
+{
+    /* the oldest generation over its threshold, as CPython picks it; a
+       full collection also waits for enough new long-lived objects */
+    for (int i = MP_NUM_GENERATIONS - 1; i >= 0; i--) {
+        if (generations[i].count > generations[i].threshold) {
+            if (i == MP_NUM_GENERATIONS - 1 &&
+                long_lived_pending < long_lived_total / 4) {
+                continue;
+            }
+            return MpGC_Collect(i);
+        }
+    }
+    return 0;
+}
+/* }====== */
+
+/* {====== For the gc module ====== */
+
+int
+MpGC_GetCount(int generation)
+{
+    return generations[generation].count;
+}
+
+int
+MpGC_GetThreshold(int generation)
+{
+    return generations[generation].threshold;
+}
+
+void
+MpGC_SetThreshold(int generation, int threshold)
+{
+    generations[generation].threshold = threshold;
+}
+
+void
+MpGC_Freeze(void)
+{
+    for (int i = 0; i < MP_NUM_GENERATIONS; i++) {
+        list_merge(&generations[i].head, &permanent.head);
+        generations[i].count = 0;
+    }
+}
+
+void
+MpGC_Unfreeze(void)
+{
+    list_merge(&permanent.head, &generations[MP_NUM_GENERATIONS - 1].head);
+}
+
+Mp_ssize_t
+MpGC_FreezeCount(void)
+{
+    return list_size(&permanent.head);
+}
+
+int
+MpGC_ForEach(int generation, int (*fn)(MpObject *, void *), void *arg)
+{
+    for (int i = 0; i < MP_NUM_GENERATIONS; i++) {
+        if (generation >= 0 && i != generation) {
+            continue;
+        }
+        MpGCHead *h = &generations[i].head;
+        for (MpGCHead *g = h->gc_next; g != h; g = g->gc_next) {
+            if (fn(Mp_FROM_GC(g), arg) < 0) {
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+/* }====== */

@@ -38,8 +38,56 @@ Mp_FROM_GC(MpGCHead *g)
 
 #define MP_NUM_GENERATIONS 3
 
+/* gc.set_debug flags, CPython's values. */
+enum {
+    MP_GC_DEBUG_STATS = 1,
+    MP_GC_DEBUG_COLLECTABLE = 2,
+    MP_GC_DEBUG_UNCOLLECTABLE = 4,
+    MP_GC_DEBUG_SAVEALL = 32,
+};
+
+typedef struct {
+    int enabled;     // gc.enable() / gc.disable()
+    int collecting;  // a collection is running (no nested ones)
+    int debug;       // MP_GC_DEBUG_* flags
+    struct {
+        Mp_ssize_t collections, collected, uncollectable;
+    } stats[MP_NUM_GENERATIONS];
+} MpGCState;
+
+/* The collector's settings and statistics.  Refs: none (plain data). */
+MpGCState *MpGC_State(void);
+
 /* Sets up the generation lists; 0 or -1. */
 int MpGC_Init(void);
+
+/* Collects generation `generation` and the younger ones.  Returns the
+   number of unreachable objects found.  The current exception, if any, is
+   kept. */
+Mp_ssize_t MpGC_Collect(int generation);
+
+/* The automatic collection: the oldest generation whose count passed its
+   threshold.  Returns the number of unreachable objects found. */
+Mp_ssize_t MpGC_CollectGenerations(void);
+
+int MpGC_GetCount(int generation);
+int MpGC_GetThreshold(int generation);
+void MpGC_SetThreshold(int generation, int threshold);
+/* gc.freeze(): every tracked object to the permanent generation, which no
+   collection examines; gc.unfreeze(): back to the oldest generation. */
+void MpGC_Freeze(void);
+void MpGC_Unfreeze(void);
+Mp_ssize_t MpGC_FreezeCount(void);
+/* Calls fn on every object of a generation (-1: all three). */
+int MpGC_ForEach(int generation, int (*fn)(MpObject *, void *), void *arg);
+
+/* PEP 442: whether __del__ has run for o, and marking that it has. */
+int MpObject_GC_IsFinalized(const void *o);
+static inline void
+MpObject_GC_SetFinalized(void *o)
+{
+    Mp_AS_GC(o)->gc_refs |= (Mp_ssize_t)1 << 59;  // GC_FINALIZED, gc.c
+}
 
 /* Called by the allocator for every new container: counts it towards
    generation 0 and runs a collection when a threshold is passed. */

@@ -243,6 +243,9 @@ MpRuntime_Fini(int show_refcount)
     Mp_CLEAR(&main_module);
     Mp_CLEAR(&sys_module);
     Mp_CLEAR(&builtins_module);
+    /* the final collection: cycles left by the program (classes and
+       their MROs, exceptions and their tracebacks) */
+    MpGC_Collect(2);
     MpErr_Clear();
     MpEval_Fini();
     MpExceptions_Fini();

@@ -288,15 +288,15 @@ MpTraceback_Here(MpFrame *f)
         MpErr_SetRaisedException(exc);  // keep the original error
         return -1;
     }
-    MpObject *old = MpException_GetTraceback(exc);  // BORROWED
-    Mp_XINCREF(old);
+    MpObject *old = MpException_GetTraceback(exc);  // NEW, kept by tb
     tb->tb_next = (MpTracebackObject *)old;
     tb->tb_frame = Mp_NewRef(fo);
     tb->tb_lasti = MpFrame_Lasti(f);
     int line = MpCode_Line(f->f_code, tb->tb_lasti);
     tb->tb_lineno = line < 0 ? f->f_code->co_firstlineno : line;
     MpObject_GC_Track(tb);
-    MpException_SetTraceback(exc, (MpObject *)tb);  // steals
+    MpException_SetTraceback(exc, (MpObject *)tb);  // borrows
+    Mp_DECREF(tb);
     MpErr_SetRaisedException(exc);
     return 0;
 }
@@ -768,8 +768,12 @@ print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
     if (*nseen < MAX_CHAIN) {
         seen[(*nseen)++] = exc;
     }
-    MpObject *cause = MpException_GetCause(exc);      // BORROWED
-    MpObject *context = MpException_GetContext(exc);  // BORROWED
+    /* NEW references, released before returning: the exception holds
+       its own for as long as this runs */
+    MpObject *cause = MpException_GetCause(exc);
+    MpObject *context = MpException_GetContext(exc);
+    Mp_XDECREF(cause);
+    Mp_XDECREF(context);
     int suppress = ((MpBaseExceptionObject *)exc)->suppress_context;
     MpObject *next = NULL;
     const char *sep = NULL;
@@ -795,11 +799,12 @@ print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
         print_chain(next, out, seen, nseen);
         fputs(sep, out);
     }
-    MpObject *tb = MpException_GetTraceback(exc);
+    MpObject *tb = MpException_GetTraceback(exc);  // NEW
     if (tb != NULL && Mp_TYPE(tb) == &MpTraceback_Type) {
         fputs("Traceback (most recent call last):\n", out);
         print_tb((MpTracebackObject *)tb, out);
     }
+    Mp_XDECREF(tb);
     print_exception_line(exc, out);
 }
 

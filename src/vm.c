@@ -2165,10 +2165,11 @@ dispatch:
     }
     TARGET(WITH_EXCEPT_START) {
         MpObject *exc = TOP(), *exit = SECOND();
-        MpObject *tb = MpException_GetTraceback(exc);  // BORROWED
+        MpObject *tb = MpException_GetTraceback(exc);  // NEW
         MpObject *args[3] = {(MpObject *)Mp_TYPE(exc), exc,
                              tb ? tb : Mp_None};
         MpObject *res = MpObject_Vectorcall(exit, args, 3, NULL);
+        Mp_XDECREF(tb);
         if (res == NULL) {
             goto error;
         }
@@ -2177,14 +2178,16 @@ dispatch:
     }
     TARGET(PUSH_EXC_INFO) {
         MpObject *exc = TOP();
-        MpObject *prev = MpErr_GetHandledException();  // BORROWED
-        SET_TOP(Mp_NewRef(prev ? prev : Mp_None));
-        MpErr_SetHandledException(Mp_NewRef(exc));
+        MpObject *prev = MpErr_GetHandledException();  // NEW
+        SET_TOP(prev ? prev : Mp_NewRef(Mp_None));
+        MpErr_SetHandledException(exc);  // takes its own reference
         PUSH(exc);
         DISPATCH();
     }
     TARGET(POP_EXCEPT) {
-        MpErr_SetHandledException(POP());  // None: no exception
+        MpObject *saved = POP();
+        MpErr_SetHandledException(saved);  // None: no exception
+        Mp_DECREF(saved);
         DISPATCH();
     }
     TARGET(CHECK_EXC_MATCH) {
@@ -2205,7 +2208,9 @@ dispatch:
     TARGET(RAISE_VARARGS) {
         if (oparg == 0) {
             /* A bare raise keeps the traceback it has: no new entry. */
-            int active = MpErr_GetHandledException() != NULL;
+            MpObject *handled = MpErr_GetHandledException();
+            int active = handled != NULL;
+            Mp_XDECREF(handled);
             MpErr_Raise(NULL, NULL);
             if (active) {
                 goto exception_unwind;

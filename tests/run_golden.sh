@@ -4,7 +4,12 @@
 # it by tests/record_golden.sh: NAME.out (stdout), NAME.err (the whole
 # stderr) and NAME.code (the exit status).
 #
-# Usage: sh tests/run_golden.sh build/minipy
+# Usage: sh tests/run_golden.sh build/minipy [--leaks]
+#
+# With --leaks (for the debug build), each script also runs under
+# `-X showrefcount`: the interpreter's last stderr line, "[N refs, M
+# blocks]", is taken off before comparing and must read [0 refs, 0 blocks]:
+# a script that leaves any object or reference behind at exit fails.
 #
 # Each script runs from its own directory as `MINIPY NAME.py`, with stdin
 # from /dev/null and a time limit, so a hang fails instead of blocking.
@@ -19,7 +24,11 @@
 # non-zero when anything failed.
 LC_ALL=C.UTF-8
 export LC_ALL
-minipy=${1:?usage: run_golden.sh MINIPY}
+minipy=${1:?usage: run_golden.sh MINIPY [--leaks]}
+leaks=""
+if [ "${2:-}" = "--leaks" ]; then
+    leaks="-X showrefcount"
+fi
 case $minipy in
 /*) ;;
 *) minipy=$(pwd -P)/$minipy ;;
@@ -63,9 +72,17 @@ while IFS= read -r script; do
         failed=$((failed + 1))
         continue
     fi
-    (cd "$dir" && exec timeout "$timeout_s" "$minipy" "$name.py") \
+    # shellcheck disable=SC2086
+    (cd "$dir" && exec timeout "$timeout_s" "$minipy" $leaks "$name.py") \
         < /dev/null > "$tmp/out.raw" 2> "$tmp/err.raw"
     code=$?
+    leak=""
+    if [ -n "$leaks" ]; then
+        counts=$(tail -n 1 "$tmp/err.raw")
+        sed '$d' "$tmp/err.raw" > "$tmp/err.trim"
+        mv "$tmp/err.trim" "$tmp/err.raw"
+        [ "$counts" = "[0 refs, 0 blocks]" ] || leak="$counts"
+    fi
     normalize "$dir" < "$tmp/out.raw" > "$tmp/out"
     normalize "$dir" < "$tmp/err.raw" > "$tmp/err"
     normalize "$dir" < "$base.out" > "$tmp/exp.out"
@@ -75,6 +92,7 @@ while IFS= read -r script; do
     cmp -s "$tmp/exp.out" "$tmp/out" || bad="$bad stdout"
     cmp -s "$tmp/exp.err" "$tmp/err" || bad="$bad stderr"
     [ "$code" = "$expcode" ] || bad="$bad exit-code"
+    [ -z "$leak" ] || bad="$bad leaks"
     if [ -z "$bad" ]; then
         passed=$((passed + 1))
         continue
@@ -89,6 +107,9 @@ while IFS= read -r script; do
     case $bad in *stderr*) show_diff stderr "$tmp/exp.err" "$tmp/err" ;; esac
     case $bad in
     *exit-code*) echo "  --- exit code: expected $expcode, got $code" ;;
+    esac
+    case $bad in
+    *leaks*) echo "  --- left alive at exit: $leak" ;;
     esac
 done < "$tmp/list"
 echo "$passed passed, $failed failed"

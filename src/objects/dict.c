@@ -1024,9 +1024,9 @@ MpDict_Update(MpObject *d, MpObject *arg)
     if (MpDict_CheckExact(arg)) {
         return MpDict_Merge(d, arg, 1);
     }
-    static MpObject *keys_name;
-    if (keys_name == NULL &&
-        (keys_name = MpStr_InternFromString("keys")) == NULL) {
+    static MpStrIdentifier id_keys = MP_STR_IDENTIFIER("keys");
+    MpObject *keys_name = MpStr_FromIdentifier(&id_keys);
+    if (keys_name == NULL) {
         return -1;
     }
     MpObject *func;
@@ -1245,9 +1245,9 @@ dict_subscript(MpObject *self, MpObject *key)
     }
     if (!MpDict_CheckExact(self)) {
         /* A subclass may supply __missing__ (collections.defaultdict). */
-        static MpObject *missing_name;
-        if (missing_name == NULL &&
-            (missing_name = MpStr_InternFromString("__missing__")) == NULL) {
+        static MpStrIdentifier id_missing = MP_STR_IDENTIFIER("__missing__");
+        MpObject *missing_name = MpStr_FromIdentifier(&id_missing);
+        if (missing_name == NULL) {
             return NULL;
         }
         MpObject *missing = MpType_Lookup(Mp_TYPE(self), missing_name);

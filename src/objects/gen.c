@@ -128,21 +128,22 @@ gen_send_ex(MpGenObject *gen, MpObject *value, int throwflag,
     }
     /* The caller's handled exception is saved; the generator's own (if
        it suspended inside an except block) is put in its place. */
-    MpObject *saved = MpErr_GetHandledException();
-    Mp_XINCREF(saved);
+    MpObject *saved = MpErr_GetHandledException();  // NEW
     if (gen->gi_exc_state != NULL) {
-        MpErr_SetHandledException(gen->gi_exc_state);  // steals
-        gen->gi_exc_state = NULL;
+        MpErr_SetHandledException(gen->gi_exc_state);  // borrows
+        Mp_CLEAR(&gen->gi_exc_state);
     }
     gen->gi_running = 1;
     MpObject *r = MpEval_Resume(f, value, throwflag);
     gen->gi_running = 0;
-    MpObject *cur = MpErr_GetHandledException();
+    MpObject *cur = MpErr_GetHandledException();  // NEW
     if (r != NULL && f->f_state == MP_FRAME_SUSPENDED && cur != saved &&
         cur != NULL) {
         gen->gi_exc_state = Mp_NewRef(cur);
     }
-    MpErr_SetHandledException(saved);  // steals
+    Mp_XDECREF(cur);
+    MpErr_SetHandledException(saved);  // borrows
+    Mp_XDECREF(saved);
 
     if (r != NULL) {
         *result = r;
@@ -387,7 +388,10 @@ gen_throw(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
                             Mp_TYPE(typ)->tp_name);
     }
     if (tb != Mp_None) {
-        MpException_SetTraceback(exc, Mp_NewRef(tb));
+        if (MpException_SetTraceback(exc, tb) < 0) {  // borrows tb
+            Mp_DECREF(exc);
+            return NULL;
+        }
     }
     MpObject *r = gen_throw_exc((MpGenObject *)self, exc);
     Mp_DECREF(exc);

@@ -363,9 +363,9 @@ length_hint(MpObject *o, Mp_ssize_t dflt)
         }
         MpErr_Clear();
     }
-    static MpObject *name;
-    if (name == NULL && (name = MpStr_InternFromString("__length_hint__")) ==
-                            NULL) {
+    static MpStrIdentifier id_hint = MP_STR_IDENTIFIER("__length_hint__");
+    MpObject *name = MpStr_FromIdentifier(&id_hint);
+    if (name == NULL) {
         return -1;
     }
     MpObject *hint = MpType_Lookup(t, name);

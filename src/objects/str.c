@@ -4002,10 +4002,33 @@ MpStr_Init(void)
     Mp_DECREF(e);
     return 0;
 }
+/* The identifiers made so far, released at shutdown. */
+static MpStrIdentifier *identifiers;
+
+MpObject *
+MpStr_FromIdentifier(MpStrIdentifier *id)
+{
+    if (id->object == NULL) {
+        id->object = MpStr_InternFromString(id->text);
+        if (id->object == NULL) {
+            return NULL;
+        }
+        id->next = identifiers;
+        identifiers = id;
+    }
+    return id->object;
+}
+
 
 void
 MpStr_Fini(void)
 {
+    while (identifiers != NULL) {
+        MpStrIdentifier *id = identifiers;
+        identifiers = id->next;
+        id->next = NULL;
+        Mp_CLEAR(&id->object);
+    }
     if (intern_table != NULL) {
         for (size_t i = 0; i <= intern_mask; i++) {
             MpObject *s = intern_table[i];

@@ -138,6 +138,25 @@ extern MpTypeObject MpStrIter_Type, MpStrAsciiIter_Type;
 
 /* Readies the types and makes the shared empty str.  Returns 0 or -1.
    MpStr_Fini releases the interned strs and the singletons. */
+/* {====== Identifiers ======
+   A str for a name C code looks up often ("keys", "__missing__"): made
+   and interned on first use, kept in a static MpStrIdentifier, and
+   released by MpStr_Fini with the other interned strings, so that no
+   object outlives the interpreter.  Declare one per name:
+       static MpStrIdentifier id_keys = MP_STR_IDENTIFIER("keys");
+       MpObject *name = MpStr_FromIdentifier(&id_keys);  // BORROWED */
+typedef struct MpStrIdentifier {
+    const char *text;
+    MpObject *object;               // NULL until first used
+    struct MpStrIdentifier *next;   // the list MpStr_Fini walks
+} MpStrIdentifier;
+
+#define MP_STR_IDENTIFIER(text) {(text), NULL, NULL}
+
+/* The identifier's interned str.  Refs: BORROWED; NULL on MemoryError. */
+MpObject *MpStr_FromIdentifier(MpStrIdentifier *id);
+/* }====== */
+
 int MpStr_Init(void);
 void MpStr_Fini(void);
 

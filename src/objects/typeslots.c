@@ -657,13 +657,17 @@ subtype_dealloc(MpObject *self)
     MpTypeObject *type = Mp_TYPE(self);
     /* __del__ runs first, with the object still whole (PEP 442); it may
        resurrect the object by storing a reference somewhere. */
-    if (type->tp_finalize != NULL) {
+    if (type->tp_finalize != NULL && !MpObject_GC_IsFinalized(self)) {
+        /* __del__ runs at most once, even if the object is resurrected
+           and dies again (PEP 442) */
+        MpObject_GC_SetFinalized(self);
         self->ob_refcnt = 1;  // alive again while __del__ runs
         type->tp_finalize(self);
         if (--self->ob_refcnt != 0) {
             return;  // resurrected
         }
     }
+    MpObject_GC_UnTrack(self);
     /* The __dict__ slot is ours to clear when a class added it (the C
        base has none); otherwise the C base's dealloc clears it. */
     MpTypeObject *base = static_base(type);
