@@ -2262,3 +2262,55 @@ MpNumber_Float(MpObject *o)
     return float_from_string(o);
 }
 /* }====== */
+
+/* {====== format() ====== */
+
+MpObject *
+MpObject_Format(MpObject *o, MpObject *spec)
+{
+    if (spec != NULL && !MpStr_Check(spec)) {
+        return MpErr_Format(MpExc_TypeError,
+                            "format() argument 2 must be str, not %s",
+                            MpType_Name(Mp_TYPE(spec)));
+    }
+    if ((spec == NULL || MpStr_GET_LENGTH(spec) == 0) &&
+        MpStr_CheckExact(o)) {
+        return Mp_NewRef(o);  // the common f"{s}"
+    }
+    static MpStrIdentifier id_format = MP_STR_IDENTIFIER("__format__");
+    MpObject *name = MpStr_FromIdentifier(&id_format);
+    if (name == NULL) {
+        return NULL;
+    }
+    MpObject *meth = MpType_Lookup(Mp_TYPE(o), name);
+    if (meth == NULL) {
+        return MpErr_Format(MpExc_TypeError,
+                            "Type %s doesn't define __format__",
+                            MpType_Name(Mp_TYPE(o)));
+    }
+    MpObject *empty = spec ? NULL : MpStr_FromString("");
+    MpObject *args[2] = {o, spec ? spec : empty};
+    MpObject *r = NULL;
+    if (args[1] != NULL) {
+        Mp_INCREF(meth);
+        descrgetfunc get = Mp_TYPE(meth)->tp_descr_get;
+        if (get != NULL) {
+            MpObject *bound = get(meth, o, (MpObject *)Mp_TYPE(o));
+            r = bound ? MpObject_Vectorcall(bound, args + 1, 1, NULL) : NULL;
+            Mp_XDECREF(bound);
+        }
+        else {
+            r = MpObject_Vectorcall(meth, args, 2, NULL);
+        }
+        Mp_DECREF(meth);
+    }
+    Mp_XDECREF(empty);
+    if (r != NULL && !MpStr_Check(r)) {
+        MpErr_Format(MpExc_TypeError, "__format__ must return a str, not %s",
+                     MpType_Name(Mp_TYPE(r)));
+        Mp_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+/* }====== */

@@ -18,6 +18,10 @@ MpObject *MpObject_Repr(MpObject *o);
 MpObject *MpObject_Str(MpObject *o);
 MpObject *MpObject_ASCII(MpObject *o);
 
+/* format(o, spec): type(o).__format__(o, spec), which must return a str.
+   spec may be NULL, meaning "".  Refs: NEW. */
+MpObject *MpObject_Format(MpObject *o, MpObject *spec);
+
 /* hash(o); -1 with TypeError for unhashable objects. */
 Mp_hash_t MpObject_Hash(MpObject *o);
 

@@ -866,6 +866,16 @@ error:
     return NULL;
 }
 
+/* format(value, format_spec='') */
+static MpObject *
+builtin_format(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (MpArg_CheckPositional("format", nargs, NULL, 1, 2) < 0) {
+        return NULL;
+    }
+    return MpObject_Format(args[0], nargs > 1 ? args[1] : NULL);
+}
+
 static MpObject *
 builtin_globals(MpObject *self, MpObject *unused)
 {
@@ -890,6 +900,7 @@ static MpMethodDef builtin_methods[] = {
     {"chr", (void *)builtin_chr, MP_METH_O, NULL},
     {"delattr", (void *)builtin_delattr, FAST, NULL},
     {"divmod", (void *)builtin_divmod, FAST, NULL},
+    {"format", (void *)builtin_format, FAST, NULL},
     {"getattr", (void *)builtin_getattr, FAST, NULL},
     {"globals", (void *)builtin_globals, MP_METH_NOARGS, NULL},
     {"hasattr", (void *)builtin_hasattr, FAST, NULL},

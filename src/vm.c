@@ -807,38 +807,6 @@ fetch_stop_iteration_value(MpObject **value)
     return 0;
 }
 
-/* format(v, spec): v.__format__(spec) looked up on the type, as
-   CPython's PyObject_Format (a str with an empty spec is itself).
-   Refs: NEW; spec may be NULL (""). */
-static MpObject *
-format_object(MpObject *v, MpObject *spec)
-{
-    if (spec == NULL && MpStr_CheckExact(v)) {
-        return Mp_NewRef(v);
-    }
-    MpObject *meth = lookup_special(v, "__format__");
-    if (meth == NULL) {
-        if (!MpErr_Occurred()) {
-            MpErr_Format(MpExc_TypeError,
-                         "Type %s doesn't define __format__",
-                         Mp_TYPE(v)->tp_name);
-        }
-        return NULL;
-    }
-    MpObject *empty = spec ? NULL : MpStr_FromString("");
-    MpObject *arg = spec ? spec : empty;
-    MpObject *r = arg ? MpObject_CallOneArg(meth, arg) : NULL;
-    Mp_XDECREF(empty);
-    Mp_DECREF(meth);
-    if (r != NULL && !MpStr_Check(r)) {
-        MpErr_Format(MpExc_TypeError,
-                     "__format__ must return a str, not %T", r);
-        Mp_DECREF(r);
-        return NULL;
-    }
-    return r;
-}
-
 /* UNPACK_SEQUENCE and UNPACK_EX: the values of seq go to out[0..]:
    before values, then (star >= 0) a list of the middle, then after. */
 static int
@@ -1900,7 +1868,7 @@ dispatch:
             res = conv;
         }
         else {
-            res = format_object(conv, spec);
+            res = MpObject_Format(conv, spec);
             Mp_DECREF(conv);
         }
         Mp_XDECREF(spec);

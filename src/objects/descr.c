@@ -178,7 +178,7 @@ static MpObject *
 method_get(MpObject *self, MpObject *obj, MpObject *type)
 {
     MpDescrObject *d = (MpDescrObject *)self;
-    if (obj == NULL || obj == Mp_None) {
+    if (obj == NULL) {
         return Mp_NewRef(self);
     }
     if (descr_check(d, obj) < 0) {
@@ -278,7 +278,7 @@ static MpObject *
 getset_get(MpObject *self, MpObject *obj, MpObject *type)
 {
     MpDescrObject *d = (MpDescrObject *)self;
-    if (obj == NULL || obj == Mp_None) {
+    if (obj == NULL) {
         return Mp_NewRef(self);
     }
     if (descr_check(d, obj) < 0) {
@@ -335,7 +335,7 @@ static MpObject *
 member_get(MpObject *self, MpObject *obj, MpObject *type)
 {
     MpDescrObject *d = (MpDescrObject *)self;
-    if (obj == NULL || obj == Mp_None) {
+    if (obj == NULL) {
         return Mp_NewRef(self);
     }
     if (descr_check(d, obj) < 0) {

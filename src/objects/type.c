@@ -749,6 +749,31 @@ object_get_class(MpObject *o, void *closure)
     return Mp_NewRef(Mp_TYPE(o));
 }
 
+/* object.__format__(spec): str(self) for an empty spec; any other spec
+   is an error here (int, float and str define their own). */
+static MpObject *
+object_format(MpObject *self, MpObject *spec)
+{
+    if (!MpStr_Check(spec)) {
+        return MpErr_Format(MpExc_TypeError,
+                            "__format__() argument must be str, not %s",
+                            MpType_Name(Mp_TYPE(spec)));
+    }
+    if (MpStr_GET_LENGTH(spec) > 0) {
+        return MpErr_Format(MpExc_TypeError,
+                            "unsupported format string passed to "
+                            "%s.__format__",
+                            MpType_Name(Mp_TYPE(self)));
+    }
+    return MpObject_Str(self);
+}
+
+static MpMethodDef object_methods[] = {
+    {"__format__", (void *)object_format, MP_METH_O,
+     "Default object formatter."},
+    {NULL},
+};
+
 static MpGetSetDef object_getset[] = {
     {"__class__", object_get_class, NULL, NULL, NULL},
     {NULL},
@@ -766,6 +791,7 @@ MpTypeObject MpBaseObject_Type = {
     .tp_richcompare = object_richcompare,
     .tp_getattro = MpObject_GenericGetAttr,
     .tp_setattro = MpObject_GenericSetAttr,
+    .tp_methods = object_methods,
     .tp_getset = object_getset,
     .tp_new = object_new,
     .tp_init = object_init,
