@@ -2314,3 +2314,33 @@ MpObject_Format(MpObject *o, MpObject *spec)
     return r;
 }
 /* }====== */
+
+/* {====== Three-way results ====== */
+
+MpObject *
+MpRichCompare_FromCmp(int c, int op)
+{
+    int r;
+    switch (op) {
+    case Mp_LT:
+        r = c < 0;
+        break;
+    case Mp_LE:
+        r = c <= 0;
+        break;
+    case Mp_EQ:
+        r = c == 0;
+        break;
+    case Mp_NE:
+        r = c != 0;
+        break;
+    case Mp_GT:
+        r = c > 0;
+        break;
+    default:
+        r = c >= 0;
+        break;
+    }
+    return MpBool_FromLong(r);
+}
+/* }====== */

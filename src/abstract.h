@@ -31,6 +31,10 @@ MpObject *MpObject_RichCompare(MpObject *a, MpObject *b, int op);
    identity decides first (a is b means equal), as containers do. */
 int MpObject_RichCompareBool(MpObject *a, MpObject *b, int op);
 
+/* The answer to `a op b` (op is Mp_LT ...) when comparing a and b gave c:
+   negative, zero or positive, as from memcmp.  Refs: NEW (True/False). */
+MpObject *MpRichCompare_FromCmp(int c, int op);
+
 /* bool(o): 1, 0, or -1 on error. */
 int MpObject_IsTrue(MpObject *o);
 int MpObject_Not(MpObject *o);

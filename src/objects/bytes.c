@@ -565,28 +565,7 @@ bytes_richcompare(MpObject *a, MpObject *b, int op)
     if (c == 0) {
         c = na < nb ? -1 : na > nb ? 1 : 0;
     }
-    int r;
-    switch (op) {
-    case Mp_LT:
-        r = c < 0;
-        break;
-    case Mp_LE:
-        r = c <= 0;
-        break;
-    case Mp_EQ:
-        r = c == 0;
-        break;
-    case Mp_NE:
-        r = c != 0;
-        break;
-    case Mp_GT:
-        r = c > 0;
-        break;
-    default:
-        r = c >= 0;
-        break;
-    }
-    return MpBool_FromLong(r);
+    return MpRichCompare_FromCmp(c, op);
 }
 
 static Mp_ssize_t

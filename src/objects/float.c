@@ -155,31 +155,10 @@ compare_double_int(double v, MpObject *i)
 static MpObject *
 compare_result(int c, int op)
 {
-    int r;
-    if (c == 2) { // unordered: only != holds
+    if (c == 2) {  // unordered (a NaN): only != holds
         return MpBool_FromLong(op == Mp_NE);
     }
-    switch (op) {
-    case Mp_LT:
-        r = c < 0;
-        break;
-    case Mp_LE:
-        r = c <= 0;
-        break;
-    case Mp_EQ:
-        r = c == 0;
-        break;
-    case Mp_NE:
-        r = c != 0;
-        break;
-    case Mp_GT:
-        r = c > 0;
-        break;
-    default:
-        r = c >= 0;
-        break;
-    }
-    return MpBool_FromLong(r);
+    return MpRichCompare_FromCmp(c, op);
 }
 /* }====== */
 

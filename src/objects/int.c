@@ -902,28 +902,7 @@ long_compare(MpObject *a, MpObject *b)
 static MpObject *
 compare_result(int c, int op)
 {
-    int r;
-    switch (op) {
-    case Mp_LT:
-        r = c < 0;
-        break;
-    case Mp_LE:
-        r = c <= 0;
-        break;
-    case Mp_EQ:
-        r = c == 0;
-        break;
-    case Mp_NE:
-        r = c != 0;
-        break;
-    case Mp_GT:
-        r = c > 0;
-        break;
-    default:
-        r = c >= 0;
-        break;
-    }
-    return MpBool_FromLong(r);
+    return MpRichCompare_FromCmp(c, op);
 }
 
 static MpObject *

@@ -798,28 +798,10 @@ str_richcompare(MpObject *a, MpObject *b, int op)
     if (!MpStr_Check(b) || !MpStr_Check(a)) {
         return Mp_NewRef(Mp_NotImplemented);
     }
-    int r;
     if (op == Mp_EQ || op == Mp_NE) {
-        r = MpStr_Equal(a, b) == (op == Mp_EQ);
+        return MpBool_FromLong(MpStr_Equal(a, b) == (op == Mp_EQ));
     }
-    else {
-        int c = str_compare(a, b);
-        switch (op) {
-        case Mp_LT:
-            r = c < 0;
-            break;
-        case Mp_LE:
-            r = c <= 0;
-            break;
-        case Mp_GT:
-            r = c > 0;
-            break;
-        default:
-            r = c >= 0;
-            break;
-        }
-    }
-    return MpBool_FromLong(r);
+    return MpRichCompare_FromCmp(str_compare(a, b), op);
 }
 
 static Mp_hash_t
