@@ -29,6 +29,7 @@
 #include "errors.h"
 #include "gc.h"
 #include "hash.h"
+#include "import.h"
 #include "objects/bytes.h"
 #include "objects/code.h"
 #include "objects/descr.h"
@@ -103,6 +104,9 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
     builtins_module = MpBuiltins_Create(builtin_types, n);
     if (builtins_module != NULL) {
         MpEval_SetDefaultBuiltins(MpModule_GetDict(builtins_module));
+        if (MpImport_Init(builtins_module) < 0) {
+            goto fail;
+        }
     }
     sys_module = builtins_module ? MpSys_Create(argc, argv, path0) : NULL;
     main_module = sys_module ? MpModule_New("__main__") : NULL;

@@ -52,7 +52,7 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
 # normalize DIR < in > out: the one normalisation both sides share.
-. "$tests/lib/normalize.sh"
+. "$tests/lib/golden.sh"
 
 # {====== --rejected: the stdlib files CPython refuses ======
 if [ "$mode" = --rejected ]; then
@@ -111,7 +111,7 @@ run_once() {
     normalize "$1" < "$tmp/raw.err" > "$tmp/$3.err"
 }
 
-find "$tests/golden" -name '*.py' -type f | LC_ALL=C sort > "$tmp/list"
+golden_scripts "$tests/golden" > "$tmp/list"
 while IFS= read -r script; do
     dir=$(dirname "$script")
     name=$(basename "$script" .py)

@@ -45,7 +45,7 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
 # normalize DIR < in > out: the one normalisation both sides share.
-. "$tests/lib/normalize.sh"
+. "$tests/lib/golden.sh"
 
 # show_diff LABEL EXPECTED ACTUAL: a unified diff, cut to diff_lines lines.
 show_diff() {
@@ -60,7 +60,7 @@ show_diff() {
 
 passed=0
 failed=0
-find "$tests/golden" -name '*.py' -type f | LC_ALL=C sort > "$tmp/list"
+golden_scripts "$tests/golden" > "$tmp/list"
 while IFS= read -r script; do
     dir=$(dirname "$script")
     name=$(basename "$script" .py)

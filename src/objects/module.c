@@ -122,6 +122,14 @@ module_getattro(MpObject *o, MpObject *name)
     }
     MpObject *modname = d ? MpDict_GetItemString(d, "__name__") : NULL;
     if (modname != NULL && MpStr_Check(modname)) {
+        if (((MpModuleObject *)o)->md_initializing) {
+            /* the circular import's tell-tale */
+            return MpErr_Format(MpExc_AttributeError,
+                                "partially initialized module '%U' has no "
+                                "attribute '%U' (most likely due to a "
+                                "circular import)",
+                                modname, name);
+        }
         return MpErr_Format(MpExc_AttributeError,
                             "module '%U' has no attribute '%U'", modname,
                             name);

@@ -8,7 +8,8 @@
 
 typedef struct {
     MpObject_HEAD
-    MpObject *md_dict;  // the module's globals
+    MpObject *md_dict;    // the module's globals
+    int md_initializing;  // its code is running (import.c)
 } MpModuleObject;
 
 extern MpTypeObject MpModule_Type;

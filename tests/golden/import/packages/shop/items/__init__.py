@@ -1,0 +1,2 @@
+from .. import CURRENCY
+from .price import price_of
