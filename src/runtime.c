@@ -56,6 +56,7 @@ static MpObject *builtins_module, *sys_module, *main_module;
 /* {====== Start-up ====== */
 
 extern MpTypeObject MpNone_Type, MpNotImplemented_Type, MpEllipsis_Type;
+extern MpTypeObject MpSuper_Type;  // objects/super.c
 
 /* The types the builtins module names (the others are readied too, when
    first used: MpType_Lookup readies a type it meets unready). */
@@ -66,6 +67,7 @@ static MpTypeObject *const builtin_types[] = {
     &MpTuple_Type,      &MpList_Type,       &MpDict_Type,
     &MpSet_Type,        &MpFrozenSet_Type,  &MpRange_Type,
     &MpSlice_Type,      &MpClassMethod_Type, &MpStaticMethod_Type,
+    &MpSuper_Type,
 };
 
 /* Types the VM creates instances of, readied up front. */
