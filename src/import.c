@@ -49,7 +49,8 @@
 #include "parse.h"
 #include "vm.h"
 
-MpObject *MpGCModule_Create(void);
+MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
+MpObject *MpDis_Create(void);       // modules/dis.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -62,6 +63,7 @@ typedef struct {
 
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
+    {"dis", MpDis_Create},
     {NULL, NULL},
 };
 
