@@ -12,7 +12,10 @@
    CPython counterpart: Python/sysmodule.c, Modules/_io (TextIOWrapper,
    much reduced).  Read first: MpSys_Create */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "abstract.h"
 #include "builtins.h"
@@ -211,6 +214,48 @@ static MpMethodDef sys_methods[] = {
 
 /* {====== Creating the module ====== */
 
+/* minipy's own library directory, found from the executable's location:
+   an installed binary <prefix>/bin/minipy uses <prefix>/lib/minipy; a
+   binary in the build tree (<repo>/build/.../minipy) uses <repo>/lib.
+   Fills dir and returns 1, or 0 when neither exists. */
+static int
+find_lib_dir(char *dir, size_t n)
+{
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0) {
+        return 0;
+    }
+    exe[len] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL) {
+        return 0;
+    }
+    *slash = '\0';  // exe is now the binary's directory
+    struct stat st;
+    snprintf(dir, n, "%s/../lib/minipy", exe);
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+        return 1;
+    }
+    /* the build tree: climb to the directory that holds lib/ beside the
+       Makefile */
+    for (int up = 0; up < 3; up++) {
+        char *s = strrchr(exe, '/');
+        if (s == NULL) {
+            break;
+        }
+        *s = '\0';
+        char probe[4200];
+        snprintf(probe, sizeof probe, "%s/Makefile", exe);
+        snprintf(dir, n, "%s/lib", exe);
+        if (stat(probe, &st) == 0 && stat(dir, &st) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static MpObject *
 str_list(int n, char **items)
 {
@@ -243,13 +288,27 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpTuple_SET_ITEM(version_info, 3, MpStr_FromString("final"));
         MpTuple_SET_ITEM(version_info, 4, MpLong_FromInt64(0));
     }
-    char *path_items[1] = {(char *)path0};
+    /* sys.path: the script's directory, PYTHONPATH, minipy's lib/ */
+    char *path_items[64];
+    int npath = 0;
+    path_items[npath++] = (char *)path0;
+    char *pythonpath = getenv("PYTHONPATH");
+    char *pp_copy = pythonpath && *pythonpath ? strdup(pythonpath) : NULL;
+    for (char *tok = pp_copy ? strtok(pp_copy, ":") : NULL;
+         tok != NULL && npath < 62; tok = strtok(NULL, ":")) {
+        path_items[npath++] = tok;
+    }
+    char libdir[8192], resolved[4096];
+    if (find_lib_dir(libdir, sizeof libdir)) {
+        /* without the ".." of <prefix>/bin/../lib/minipy */
+        path_items[npath++] = realpath(libdir, resolved) ? resolved : libdir;
+    }
     if (MpModule_AddFunctions(m, sys_methods) < 0 ||
         MpModule_AddObject(m, "stdout", stream_new(stdout, "<stdout>")) < 0 ||
         MpModule_AddObject(m, "stderr", stream_new(stderr, "<stderr>")) < 0 ||
         MpModule_AddObject(m, "stdin", stream_new(stdin, "<stdin>")) < 0 ||
         MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
-        MpModule_AddObject(m, "path", str_list(1, path_items)) < 0 ||
+        MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||
         MpModule_AddObject(m, "maxsize", MpLong_FromInt64(INT64_MAX)) < 0 ||
         MpModule_AddObject(m, "byteorder", MpStr_FromString("little")) < 0 ||
@@ -258,9 +317,11 @@ MpSys_Create(int argc, char **argv, const char *path0)
                            MpStr_FromString("3.11.0 (minipy 0.1.0)")) < 0 ||
         MpModule_AddObject(m, "version_info", version_info) < 0) {
         Mp_DECREF(m);
+        free(pp_copy);
         return NULL;
     }
     (void)d;
+    free(pp_copy);
     sys_module = m;
     return m;
 }
