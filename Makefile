@@ -146,6 +146,10 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS)
 golden:
 	@sh tests/record_golden.sh $(PYTHON)
 
+# Benchmarks measure, they do not assert: not part of `make test`.
+bench: all
+	@sh tests/bench/run.sh $(OUT)/minipy
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/minipy
 	cp $(OUT)/minipy $(DESTDIR)$(PREFIX)/bin/minipy

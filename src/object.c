@@ -31,9 +31,23 @@ Mp_ssize_t mp_blocks;  // live objects allocated here
 
 /* {====== Allocation ====== */
 
+int MpType_Ready(MpTypeObject *type);
+
+/* Set by the runtime once start-up has readied the core types: from then
+   on the first instance of any other static type readies it. */
+int mp_types_bootstrapped;
+
 static MpObject *
 allocate(MpTypeObject *type, size_t size)
 {
+    /* A static type is finished (its slots inherited, its dict filled)
+       before its first instance exists, so that every object's type is
+       whole; start-up readies the common ones, this catches the rest
+       (iterator types private to their files). */
+    if (!(type->tp_flags & (MP_TPFLAGS_READY | MP_TPFLAGS_READYING)) &&
+        mp_types_bootstrapped && MpType_Ready(type) < 0) {
+        return NULL;
+    }
     int gc = MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC);
     size_t pre = gc ? sizeof(MpGCHead) : 0;
     char *mem = calloc(1, pre + size);

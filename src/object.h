@@ -304,6 +304,7 @@ enum {
     MP_TPFLAGS_HAVE_GC = 1 << 2,    // instances carry a GC header
     MP_TPFLAGS_READY = 1 << 3,      // MpType_Ready has run
     MP_TPFLAGS_IS_ABSTRACT = 1 << 4,
+    MP_TPFLAGS_READYING = 1 << 5,   // MpType_Ready is running on it
     /* Fast subclass checks, inherited by subclasses. */
     MP_TPFLAGS_INT_SUBCLASS = 1 << 8,
     MP_TPFLAGS_LIST_SUBCLASS = 1 << 9,

@@ -103,6 +103,8 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
         MpExceptions_Init() < 0 || MpEval_Init() < 0) {
         goto fail;
     }
+    extern int mp_types_bootstrapped;  // object.c
+    mp_types_bootstrapped = 1;
     builtins_module = MpBuiltins_Create(builtin_types, n);
     if (builtins_module != NULL) {
         MpEval_SetDefaultBuiltins(MpModule_GetDict(builtins_module));
@@ -255,6 +257,8 @@ MpRuntime_Fini(int show_refcount)
     MpErr_Clear();
     MpEval_Fini();
     MpExceptions_Fini();
+    extern int mp_types_bootstrapped;
+    mp_types_bootstrapped = 0;
     MpType_Fini();
     MpTuple_Fini();
     MpBytes_Fini();

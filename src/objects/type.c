@@ -83,9 +83,18 @@ MpType_Lookup(MpTypeObject *type, MpObject *name)
     if (mro == NULL) {
         /* A C type that start-up did not ready (an iterator type private
            to its file) is readied the first time it is looked at. */
-        if (MpType_HasFeature(type, MP_TPFLAGS_READY) ||
-            MpType_Ready(type) < 0) {
+        if (MpType_HasFeature(type, MP_TPFLAGS_READY)) {
+            return NULL;
+        }
+        /* a lookup may happen while an exception is pending (an error
+           path asking whether __next__ exists): ready the type aside */
+        MpObject *pending = MpErr_GetRaisedException();
+        int r = MpType_Ready(type);
+        if (r < 0) {
             MpErr_Clear();
+        }
+        MpErr_SetRaisedException(pending);
+        if (r < 0) {
             return NULL;
         }
         mro = type->tp_mro;
@@ -442,12 +451,15 @@ MpType_Fini(void)
         Mp_CLEAR(&t->tp_mro);
         Mp_CLEAR(&t->tp_bases);
         Mp_CLEAR(&t->tp_subclasses);
-        t->tp_flags &= ~(unsigned long)MP_TPFLAGS_READY;
+        t->tp_flags &= ~(unsigned long)(MP_TPFLAGS_READY |
+                                        MP_TPFLAGS_READYING);
     }
     free(ready_types);
     ready_types = NULL;
     n_ready = cap_ready = 0;
 }
+
+static int ready_type(MpTypeObject *type);
 
 int
 MpType_Ready(MpTypeObject *type)
@@ -455,10 +467,23 @@ MpType_Ready(MpTypeObject *type)
     if (MpType_HasFeature(type, MP_TPFLAGS_READY)) {
         return 0;
     }
+    if (MpType_HasFeature(type, MP_TPFLAGS_READYING)) {
+        return 0;  // already under way further up the C stack
+    }
     if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) &&
         remember_static_type(type) < 0) {
         return -1;
     }
+    type->tp_flags |= MP_TPFLAGS_READYING;
+    int r = ready_type(type);
+    type->tp_flags &= ~(unsigned long)MP_TPFLAGS_READYING;
+    return r;
+}
+
+/* MpType_Ready's work, once per type. */
+static int
+ready_type(MpTypeObject *type)
+{
     if (type->tp_base == NULL && type != &MpBaseObject_Type) {
         type->tp_base = &MpBaseObject_Type;
     }
