@@ -118,6 +118,7 @@ typedef enum {
     FB_FINALLY_END,  // a finally body run for an exception: [saved, exc]
     FB_HANDLER,      // an except clause body: [saved, exc]
     FB_WITH,         // a with body: [exit, saved?]; see compile_with
+    FB_POP_VALUE,    // a finally body run for a return: the value waits
 } FBlockType;
 
 typedef struct {
@@ -2490,13 +2491,32 @@ unwind_fblock(Compiler *c, FBlock *b, int preserve_tos)
         return emit(c, POP_TOP, 0);
     case FB_TRY_EXCEPT:
         return emit(c, POP_BLOCK, 0);
-    case FB_FINALLY_TRY:
+    case FB_FINALLY_TRY: {
         /* The finally body runs here, compiled again (with this block
-           already popped, so that a return inside it does not recurse). */
+           already popped, so that a return inside it does not recurse).
+           On the way out of a return the value waits on the stack under
+           the body: a break, continue or return inside the body must drop
+           it first (FB_POP_VALUE), as `return` in `finally` discards it. */
         if (emit(c, POP_BLOCK, 0) < 0) {
             return -1;
         }
-        return compile_stmts(c, b->finalbody);
+        const MpNode *at = MpSeq_Len(b->finalbody) ? b->finalbody->items[0]
+                                                   : b->node;
+        if (preserve_tos &&
+            push_fblock(c, at, (FBlock){.type = FB_POP_VALUE}) < 0) {
+            return -1;
+        }
+        int r = compile_stmts(c, b->finalbody);
+        if (preserve_tos) {
+            pop_fblock(c);
+        }
+        return r;
+    }
+    case FB_POP_VALUE:
+        if (preserve_tos && emit(c, SWAP, 2) < 0) {
+            return -1;
+        }
+        return emit(c, POP_TOP, 0);
     case FB_FINALLY_END:
         if (emit(c, POP_BLOCK, 0) < 0) {
             return -1;

@@ -26,7 +26,8 @@
        operator for a binary operation);
      - the same entry repeated more than 3 times in a row is folded into
        "  [Previous line repeated N more times]";
-     - "Type: message", the type qualified by its module unless builtins.
+     - "Type: message", the type qualified by its module unless that is
+       builtins or __main__ (as CPython's traceback module prints it).
 
    CPython counterpart: Python/traceback.c, Objects/frameobject.c.
    Read first: MpTraceback_Here */
@@ -726,7 +727,8 @@ print_exception_line(MpObject *exc, FILE *out)
                         ? MpStr_AsUTF8(qualname)
                         : MpType_Name(type);
     if (module != NULL && MpStr_Check(module) &&
-        MpStr_CompareWithASCII(module, "builtins") != 0) {
+        MpStr_CompareWithASCII(module, "builtins") != 0 &&
+        MpStr_CompareWithASCII(module, "__main__") != 0) {
         fprintf(out, "%s.%s", MpStr_AsUTF8(module), q);
     }
     else {
