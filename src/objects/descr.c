@@ -98,13 +98,24 @@ descr_new(MpTypeObject *descrtype, MpTypeObject *type, const char *name)
         Mp_DECREF(d);
         return NULL;
     }
+    /* a class's descriptors point back at it: a cycle the collector must
+       see, as in CPython */
+    MpObject_GC_Track(d);
     return (MpObject *)d;
+}
+
+static int
+descr_traverse(MpObject *o, visitproc visit, void *arg)
+{
+    MpDescrObject *d = (MpDescrObject *)o;
+    return d->d_type ? visit((MpObject *)d->d_type, arg) : 0;
 }
 
 static void
 descr_dealloc(MpObject *o)
 {
     MpDescrObject *d = (MpDescrObject *)o;
+    MpObject_GC_UnTrack(o);
     Mp_XDECREF(d->d_type);
     Mp_XDECREF(d->d_name);
     MpObject_Free(o);
@@ -215,7 +226,9 @@ MpTypeObject MpMethodDescr_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "method_descriptor",
     .tp_basicsize = sizeof(MpDescrObject),
+    .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = method_repr,
     .tp_call = method_call,
     .tp_descr_get = method_get,
@@ -254,7 +267,9 @@ MpTypeObject MpClassMethodDescr_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "classmethod_descriptor",
     .tp_basicsize = sizeof(MpDescrObject),
+    .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = classmethod_descr_repr,
     .tp_descr_get = classmethod_descr_get,
     .tp_getset = descr_getset,
@@ -313,7 +328,9 @@ MpTypeObject MpGetSetDescr_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "getset_descriptor",
     .tp_basicsize = sizeof(MpDescrObject),
+    .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = getset_repr,
     .tp_descr_get = getset_get,
     .tp_descr_set = getset_set,
@@ -426,7 +443,9 @@ MpTypeObject MpMemberDescr_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "member_descriptor",
     .tp_basicsize = sizeof(MpDescrObject),
+    .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = member_repr,
     .tp_descr_get = member_get,
     .tp_descr_set = member_set,

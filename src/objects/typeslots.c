@@ -727,6 +727,49 @@ slot_tp_finalize(MpObject *self)
 }
 /* }====== */
 
+/* {====== __dict__ of instances ====== */
+
+static MpObject *
+subtype_dict_get(MpObject *self, void *closure)
+{
+    MpObject **dictp = dict_slot(self);
+    if (dictp == NULL) {
+        return MpErr_Format(MpExc_AttributeError,
+                            "This object has no __dict__");
+    }
+    if (*dictp == NULL && (*dictp = MpDict_New()) == NULL) {
+        return NULL;
+    }
+    return Mp_NewRef(*dictp);
+}
+
+static int
+subtype_dict_set(MpObject *self, MpObject *value, void *closure)
+{
+    MpObject **dictp = dict_slot(self);
+    if (dictp == NULL) {
+        MpErr_SetString(MpExc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (value == NULL) {
+        MpErr_SetString(MpExc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!MpDict_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "__dict__ must be set to a dictionary, not a '%s'",
+                     MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    Mp_INCREF(value);
+    Mp_SETREF(dictp, value);
+    return 0;
+}
+
+static MpGetSetDef subtype_dict_getset = {"__dict__", subtype_dict_get,
+                                          subtype_dict_set, NULL, NULL};
+/* }====== */
+
 /* {====== Creating a class ====== */
 
 /* The base whose layout the new class extends: every base's C layout must
@@ -818,7 +861,8 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     type->tp_basicsize = base->tp_basicsize;
     type->tp_itemsize = base->tp_itemsize;
     /* instances get a __dict__ unless the base layout has one */
-    if (base->tp_dictoffset == 0 && base->tp_itemsize == 0) {
+    int adds_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
+    if (adds_dict) {
         type->tp_dictoffset = type->tp_basicsize;
         type->tp_basicsize += sizeof(MpObject *);
     }
@@ -853,6 +897,17 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
             }
             Mp_DECREF(w);
         }
+    }
+    if (adds_dict && MpDict_GetItemString(type->tp_dict, "__dict__") == NULL) {
+        /* obj.__dict__: the slot this class added */
+        MpObject *d = MpDescr_NewGetSet(type, &subtype_dict_getset);
+        if (d == NULL ||
+            MpDict_SetItemString(type->tp_dict, "__dict__", d) < 0) {
+            Mp_XDECREF(d);
+            Mp_DECREF(ht);
+            return NULL;
+        }
+        Mp_DECREF(d);
     }
     if (MpType_Ready(type) < 0) {
         Mp_DECREF(ht);
