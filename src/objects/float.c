@@ -37,6 +37,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "format.h"
 #include "getargs.h"
 #include "hash.h"
 #include "repr.h"
@@ -1048,7 +1049,16 @@ float_get_imag(MpObject *self, void *closure)
     return MpFloat_FromDouble(0.0);
 }
 
+/* float.__format__(spec): the format-spec mini-language (format.c).
+   Refs: NEW. */
+static MpObject *
+float_format(MpObject *self, MpObject *spec)
+{
+    return MpFormat_Float(self, spec);
+}
+
 static MpMethodDef float_methods[] = {
+    {"__format__", (void *)float_format, MP_METH_O, NULL},
     {"conjugate", (void *)float_conjugate, MP_METH_NOARGS,
      "Return self, the complex conjugate of any float."},
     {"__trunc__", (void *)float_trunc, MP_METH_NOARGS,

@@ -44,6 +44,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "format.h"
 #include "getargs.h"
 #include "hash.h"
 #include "repr.h"
@@ -1608,7 +1609,16 @@ long_get_one(MpObject *self, void *closure)
     return MpLong_FromInt64(1);
 }
 
+/* int.__format__(spec): the format-spec mini-language (format.c).
+   Refs: NEW. */
+static MpObject *
+long_format(MpObject *self, MpObject *spec)
+{
+    return MpFormat_Long(self, spec);
+}
+
 static MpMethodDef long_methods[] = {
+    {"__format__", (void *)long_format, MP_METH_O, NULL},
     {"conjugate", (void *)long_trunc, MP_METH_NOARGS,
      "Returns self, the complex conjugate of any int."},
     {"bit_length", (void *)long_bit_length, MP_METH_NOARGS,

@@ -38,6 +38,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "format.h"
 #include "getargs.h"
 #include "hash.h"
 #include "repr.h"
@@ -3811,7 +3812,54 @@ str_sizeof(MpObject *s, MpObject *unused)
 
 #define FAST MP_METH_FASTCALL
 #define FASTKW (MP_METH_FASTCALL | MP_METH_KEYWORDS)
+/* str.__format__(spec): the format-spec mini-language (format.c).
+   Refs: NEW. */
+static MpObject *
+str_format(MpObject *self, MpObject *spec)
+{
+    return MpFormat_Str(self, spec);
+}
+
+/* str.format(*args, **kwargs).  Refs: NEW. */
+static MpObject *
+str_format_method(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
+                  MpObject *kwnames)
+{
+    MpObject *kwargs = NULL;
+    Mp_ssize_t nkw = kwnames ? MpTuple_GET_SIZE(kwnames) : 0;
+    if (nkw > 0) {
+        kwargs = MpDict_New();
+        if (kwargs == NULL) {
+            return NULL;
+        }
+        for (Mp_ssize_t i = 0; i < nkw; i++) {
+            if (MpDict_SetItem(kwargs, MpTuple_GET_ITEM(kwnames, i),
+                               args[nargs + i]) < 0) {
+                Mp_DECREF(kwargs);
+                return NULL;
+            }
+        }
+    }
+    MpObject *r = MpFormat_StrFormat(self, args, nargs, kwargs);
+    Mp_XDECREF(kwargs);
+    return r;
+}
+
+/* str.format_map(mapping).  Refs: NEW. */
+static MpObject *
+str_format_map(MpObject *self, MpObject *mapping)
+{
+    return MpFormat_StrFormat(self, NULL, 0, mapping);
+}
+
 static MpMethodDef str_methods[] = {
+    {"__format__", (void *)str_format, MP_METH_O, NULL},
+    {"format", (void *)str_format_method, FASTKW,
+     "Return a formatted version of the string, using substitutions from "
+     "args and kwargs."},
+    {"format_map", (void *)str_format_map, MP_METH_O,
+     "Return a formatted version of the string, using substitutions from "
+     "mapping."},
     {"encode", (void *)str_encode, FASTKW,
      "Encode the string using the codec registered for encoding."},
     {"replace", (void *)str_replace, FAST,
