@@ -39,6 +39,7 @@
 #include "objects/func.h"
 #include "objects/gen.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/range.h"
@@ -67,7 +68,9 @@ static MpTypeObject *const builtin_types[] = {
     &MpTuple_Type,      &MpList_Type,       &MpDict_Type,
     &MpSet_Type,        &MpFrozenSet_Type,  &MpRange_Type,
     &MpSlice_Type,      &MpClassMethod_Type, &MpStaticMethod_Type,
-    &MpSuper_Type,
+    &MpSuper_Type,      &MpProperty_Type,   &MpEnumerate_Type,
+    &MpZip_Type,        &MpMap_Type,        &MpFilter_Type,
+    &MpReversed_Type,
 };
 
 /* Types the VM creates instances of, readied up front. */
@@ -253,7 +256,10 @@ MpRuntime_Fini(int show_refcount)
     Mp_CLEAR(&builtins_module);
     /* the final collection: cycles left by the program (classes and
        their MROs, exceptions and their tracebacks) */
-    MpGC_Collect(2);
+    while (MpGC_Collect(2) > 0) {
+        /* freeing garbage can leave new garbage behind (a class whose
+           last instance lived in a collected cycle): until none is left */
+    }
     MpErr_Clear();
     MpEval_Fini();
     MpExceptions_Fini();

@@ -23,6 +23,8 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "getargs.h"
+#include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -589,5 +591,358 @@ MpTypeObject MpStaticMethod_Type = {
     .tp_members = wrapper_members,
     .tp_new = wrapper_new_from_args,
     .tp_dictoffset = offsetof(MpWrapperObject, dict),
+};
+/* }====== */
+
+/* {====== property ======
+   property(fget, fset, fdel, doc) is a data descriptor: it has __set__, so
+   attribute lookup on an instance calls its __get__ before looking in the
+   instance's __dict__, and assignment goes through __set__ even when the
+   instance has a dict entry of the same name.
+
+       obj.x        -> fget(obj)       (AttributeError without fget)
+       obj.x = v    -> fset(obj, v)    (AttributeError without fset)
+       del obj.x    -> fdel(obj)       (AttributeError without fdel)
+       C.x          -> the property itself
+
+   getter/setter/deleter return a copy with one function replaced, made
+   by calling type(self) so that subclasses of property stay themselves;
+   that is what makes `@x.setter` work.  The name shown in the error
+   messages is the one given by __set_name__ (called when the class
+   statement binds the property); 3.11 does not fall back to fget.__name__.
+   When doc is not given, fget.__doc__ is used and remembered as such
+   (prop_getter_doc), so that a copy with another getter takes the new
+   getter's docstring.
+
+   Difference from CPython: for a subclass of property CPython stores the
+   docstring in the instance's __dict__ (so that the subclass's own
+   __doc__ does not hide it); minipy always keeps it in prop_doc. */
+
+typedef struct {
+    MpObject_HEAD
+    MpObject *prop_get, *prop_set, *prop_del;  // NULL when not given
+    MpObject *prop_doc;                        // NULL when none
+    MpObject *prop_name;                       // from __set_name__, or NULL
+    int prop_getter_doc;  // prop_doc came from fget.__doc__
+} MpPropertyObject;
+
+static MpObject *
+property_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
+{
+    MpObject *self = MpObject_New(type);
+    if (self != NULL) {
+        MpObject_GC_Track(self);
+    }
+    return self;
+}
+
+/* property(fget=None, fset=None, fdel=None, doc=None), as __init__ so that
+   a subclass's __init__ can call it through super(). */
+static int
+property_init(MpObject *self, MpObject *args, MpObject *kwargs)
+{
+    static const char *const kw[] = {"fget", "fset", "fdel", "doc", NULL};
+    MpArgSpec spec = {"property", kw, 0, 4};
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    MpObject *stack[4] = {NULL, NULL, NULL, NULL}, *a[4];
+    Mp_ssize_t n = MpTuple_GET_SIZE(args);
+    Mp_ssize_t nk = kwargs != NULL ? MpDict_GET_SIZE(kwargs) : 0;
+    if (n + nk > 4) {
+        MpErr_Format(MpExc_TypeError,
+                     "property() takes at most 4 arguments (%zd given)",
+                     n + nk);
+        return -1;
+    }
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        stack[i] = MpTuple_GET_ITEM(args, i);
+    }
+    MpObject *kwnames = NULL;
+    if (nk > 0) {
+        kwnames = MpTuple_New(nk);
+        if (kwnames == NULL) {
+            return -1;
+        }
+        Mp_ssize_t pos = 0, j = 0;
+        MpObject *k, *v;
+        while (MpDict_Next(kwargs, &pos, &k, &v)) {
+            MpTuple_SET_ITEM(kwnames, j, Mp_NewRef(k));
+            stack[n + j++] = v;
+        }
+    }
+    int rc = MpArg_Unpack(&spec, stack, n, kwnames, a);
+    Mp_XDECREF(kwnames);
+    if (rc < 0) {
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (a[i] == Mp_None) {
+            a[i] = NULL;
+        }
+    }
+    MpObject *doc = NULL;
+    int getter_doc = 0;
+    if (a[3] != NULL && a[3] != Mp_None) {
+        doc = Mp_NewRef(a[3]);
+    }
+    else if (a[0] != NULL) {
+        MpObject *name = MpStr_InternFromString("__doc__");
+        int found = name ? MpObject_LookupAttr(a[0], name, &doc) : -1;
+        Mp_XDECREF(name);
+        if (found < 0) {
+            return -1;
+        }
+        if (doc == Mp_None) {
+            Mp_CLEAR(&doc);
+        }
+        getter_doc = doc != NULL;
+    }
+    Mp_XINCREF(a[0]);
+    Mp_XINCREF(a[1]);
+    Mp_XINCREF(a[2]);
+    Mp_SETREF(&p->prop_get, a[0]);
+    Mp_SETREF(&p->prop_set, a[1]);
+    Mp_SETREF(&p->prop_del, a[2]);
+    Mp_SETREF(&p->prop_doc, doc);
+    Mp_CLEAR(&p->prop_name);
+    p->prop_getter_doc = getter_doc;
+    return 0;
+}
+
+static void
+property_dealloc(MpObject *self)
+{
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    MpObject_GC_UnTrack(self);
+    Mp_XDECREF(p->prop_get);
+    Mp_XDECREF(p->prop_set);
+    Mp_XDECREF(p->prop_del);
+    Mp_XDECREF(p->prop_doc);
+    Mp_XDECREF(p->prop_name);
+    MpObject_Free(self);
+}
+
+static int
+property_traverse(MpObject *self, visitproc visit, void *arg)
+{
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    MpObject *refs[] = {p->prop_get, p->prop_set, p->prop_del, p->prop_doc,
+                        p->prop_name};
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+        if (refs[i] != NULL && visit(refs[i], arg)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+property_clear(MpObject *self)
+{
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    Mp_CLEAR(&p->prop_get);
+    Mp_CLEAR(&p->prop_set);
+    Mp_CLEAR(&p->prop_del);
+    Mp_CLEAR(&p->prop_doc);
+    Mp_CLEAR(&p->prop_name);
+    return 0;
+}
+
+/* AttributeError for a missing fget/fset/fdel, worded as CPython 3.11:
+   "property 'x' of 'A' object has no setter", without the name when
+   __set_name__ never ran.  what is "getter", "setter" or "deleter". */
+static void
+property_missing(MpPropertyObject *p, MpObject *obj, const char *what)
+{
+    MpObject *qualname = MpObject_GetAttrString((MpObject *)Mp_TYPE(obj),
+                                                "__qualname__");
+    if (qualname == NULL) {
+        MpErr_Clear();
+        if (what[0] == 'g') {
+            MpErr_SetString(MpExc_AttributeError, "property has no getter");
+        }
+        else {
+            MpErr_SetString(MpExc_AttributeError,
+                            what[0] == 's' ? "can't set attribute"
+                                           : "can't delete attribute");
+        }
+        return;
+    }
+    if (p->prop_name != NULL) {
+        MpErr_Format(MpExc_AttributeError,
+                     "property %R of %R object has no %s", p->prop_name,
+                     qualname, what);
+    }
+    else {
+        MpErr_Format(MpExc_AttributeError,
+                     "property of %R object has no %s", qualname, what);
+    }
+    Mp_DECREF(qualname);
+}
+
+static MpObject *
+property_get(MpObject *self, MpObject *obj, MpObject *type)
+{
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    if (obj == NULL || obj == Mp_None) {
+        return Mp_NewRef(self);
+    }
+    if (p->prop_get == NULL) {
+        property_missing(p, obj, "getter");
+        return NULL;
+    }
+    return MpObject_CallOneArg(p->prop_get, obj);
+}
+
+/* obj.x = value (value not NULL) or del obj.x (value NULL). */
+static int
+property_set(MpObject *self, MpObject *obj, MpObject *value)
+{
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    MpObject *func = value != NULL ? p->prop_set : p->prop_del;
+    if (func == NULL) {
+        property_missing(p, obj, value != NULL ? "setter" : "deleter");
+        return -1;
+    }
+    MpObject *args[2] = {obj, value};
+    MpObject *r = MpObject_Vectorcall(func, args, value != NULL ? 2 : 1,
+                                      NULL);
+    if (r == NULL) {
+        return -1;
+    }
+    Mp_DECREF(r);
+    return 0;
+}
+
+/* A copy of old with get, set or del replaced (NULL or None: keep old's),
+   made by calling type(old) so that a subclass makes its own kind.
+   Refs: NEW. */
+static MpObject *
+property_copy(MpObject *old, MpObject *get, MpObject *set, MpObject *del)
+{
+    MpPropertyObject *p = (MpPropertyObject *)old;
+    if (get == NULL || get == Mp_None) {
+        get = p->prop_get ? p->prop_get : Mp_None;
+    }
+    if (set == NULL || set == Mp_None) {
+        set = p->prop_set ? p->prop_set : Mp_None;
+    }
+    if (del == NULL || del == Mp_None) {
+        del = p->prop_del ? p->prop_del : Mp_None;
+    }
+    /* A docstring taken from the old getter is not passed on: __init__
+       takes the (possibly new) getter's own. */
+    MpObject *doc = Mp_None;
+    if (!(p->prop_getter_doc && get != Mp_None) && p->prop_doc != NULL) {
+        doc = p->prop_doc;
+    }
+    MpObject *args[4] = {get, set, del, doc};
+    MpObject *new = MpObject_Vectorcall((MpObject *)Mp_TYPE(old), args, 4,
+                                        NULL);
+    if (new != NULL && MpType_IsSubtype(Mp_TYPE(new), &MpProperty_Type)) {
+        MpPropertyObject *np = (MpPropertyObject *)new;
+        Mp_XINCREF(p->prop_name);
+        Mp_SETREF(&np->prop_name, p->prop_name);
+    }
+    return new;
+}
+
+static MpObject *
+property_getter(MpObject *self, MpObject *fget)
+{
+    return property_copy(self, fget, NULL, NULL);
+}
+
+static MpObject *
+property_setter(MpObject *self, MpObject *fset)
+{
+    return property_copy(self, NULL, fset, NULL);
+}
+
+static MpObject *
+property_deleter(MpObject *self, MpObject *fdel)
+{
+    return property_copy(self, NULL, NULL, fdel);
+}
+
+/* Called by the class statement with the class and the name bound. */
+static MpObject *
+property_set_name(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (nargs != 2) {
+        return MpErr_Format(MpExc_TypeError,
+                            "__set_name__() takes 2 positional arguments "
+                            "but %zd were given", nargs);
+    }
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    Mp_INCREF(args[1]);
+    Mp_SETREF(&p->prop_name, args[1]);
+    return Mp_NewRef(Mp_None);
+}
+
+/* True when any of the three functions says it is abstract (abc). */
+static MpObject *
+property_get_isabstract(MpObject *self, void *closure)
+{
+    MpPropertyObject *p = (MpPropertyObject *)self;
+    MpObject *funcs[] = {p->prop_get, p->prop_set, p->prop_del};
+    MpObject *name = MpStr_InternFromString("__isabstractmethod__");
+    if (name == NULL) {
+        return NULL;
+    }
+    int result = 0;
+    for (size_t i = 0; i < 3 && result == 0; i++) {
+        MpObject *v = NULL;
+        if (funcs[i] == NULL) {
+            continue;
+        }
+        int found = MpObject_LookupAttr(funcs[i], name, &v);
+        if (found > 0) {
+            result = MpObject_IsTrue(v);
+            Mp_DECREF(v);
+        }
+        else if (found < 0) {
+            result = -1;
+        }
+    }
+    Mp_DECREF(name);
+    return result < 0 ? NULL : MpBool_FromLong(result);
+}
+
+static MpMethodDef property_methods[] = {
+    {"getter", (void *)property_getter, MP_METH_O, NULL},
+    {"setter", (void *)property_setter, MP_METH_O, NULL},
+    {"deleter", (void *)property_deleter, MP_METH_O, NULL},
+    {"__set_name__", (void *)property_set_name, MP_METH_FASTCALL, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static MpMemberDef property_members[] = {
+    {"fget", MP_T_OBJECT, offsetof(MpPropertyObject, prop_get), 1, NULL},
+    {"fset", MP_T_OBJECT, offsetof(MpPropertyObject, prop_set), 1, NULL},
+    {"fdel", MP_T_OBJECT, offsetof(MpPropertyObject, prop_del), 1, NULL},
+    {"__doc__", MP_T_OBJECT, offsetof(MpPropertyObject, prop_doc), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static MpGetSetDef property_getset[] = {
+    {"__isabstractmethod__", property_get_isabstract, NULL, NULL, NULL},
+    {NULL},
+};
+
+MpTypeObject MpProperty_Type = {
+    .ob_base = MP_TYPE_HEAD_INIT,
+    .tp_name = "property",
+    .tp_basicsize = sizeof(MpPropertyObject),
+    .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_HAVE_GC,
+    .tp_dealloc = property_dealloc,
+    .tp_traverse = property_traverse,
+    .tp_clear = property_clear,
+    .tp_descr_get = property_get,
+    .tp_descr_set = property_set,
+    .tp_methods = property_methods,
+    .tp_members = property_members,
+    .tp_getset = property_getset,
+    .tp_new = property_new,
+    .tp_init = property_init,
 };
 /* }====== */

@@ -686,6 +686,12 @@ subtype_dealloc(MpObject *self)
 static int
 subtype_traverse(MpObject *self, visitproc visit, void *arg)
 {
+    /* an instance holds a reference to its class: the collector must
+       count it, or a class reachable only from its own instances in a
+       cycle would look alive */
+    if (visit((MpObject *)Mp_TYPE(self), arg)) {
+        return 1;
+    }
     MpObject **dictp = dict_slot(self);
     if (dictp != NULL && *dictp != NULL && visit(*dictp, arg)) {
         return 1;
@@ -771,6 +777,48 @@ static MpGetSetDef subtype_dict_getset = {"__dict__", subtype_dict_get,
 /* }====== */
 
 /* {====== Creating a class ====== */
+
+/* value.__set_name__(cls, name) for every attribute of the new class whose
+   type defines it (descriptors learning their name, PEP 487).  The
+   namespace is copied first: a __set_name__ may change the class. */
+static int
+set_names(MpTypeObject *type)
+{
+    static MpStrIdentifier id_set_name = MP_STR_IDENTIFIER("__set_name__");
+    MpObject *hook_name = MpStr_FromIdentifier(&id_set_name);
+    MpObject *ns = hook_name ? MpDict_Copy(type->tp_dict) : NULL;
+    if (ns == NULL) {
+        return -1;
+    }
+    Mp_ssize_t pos = 0;
+    MpObject *key, *value;
+    int r = 0;
+    while (r == 0 && MpDict_Next(ns, &pos, &key, &value)) {
+        MpObject *hook = MpType_Lookup(Mp_TYPE(value), hook_name);
+        if (hook == NULL) {
+            continue;
+        }
+        MpObject *args[3] = {value, (MpObject *)type, key};
+        Mp_INCREF(hook);
+        MpObject *res;
+        descrgetfunc get = Mp_TYPE(hook)->tp_descr_get;
+        if (get != NULL) {
+            MpObject *bound = get(hook, value, (MpObject *)Mp_TYPE(value));
+            res = bound ? MpObject_Vectorcall(bound, args + 1, 2, NULL) : NULL;
+            Mp_XDECREF(bound);
+        }
+        else {
+            res = MpObject_Vectorcall(hook, args, 3, NULL);
+        }
+        Mp_DECREF(hook);
+        if (res == NULL) {
+            r = -1;
+        }
+        Mp_XDECREF(res);
+    }
+    Mp_DECREF(ns);
+    return r;
+}
 
 /* The base whose layout the new class extends: every base's C layout must
    be an extension of the winner's ("multiple bases have instance lay-out
@@ -924,6 +972,10 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     }
     Mp_DECREF(del);
     MpObject_GC_Track(ht);
+    if (set_names(type) < 0) {
+        Mp_DECREF(ht);
+        return NULL;
+    }
     return (MpObject *)ht;
 }
 /* }====== */
