@@ -9,11 +9,11 @@ golden_scripts() {
 }
 #
 # normalize DIR < in > out: drops the absolute path DIR (the test's
-# directory), so paths read relative, and replaces 0x... addresses with
-# 0xADDR.
+# directory), so paths read relative, and replaces addresses (0x and 8 or
+# more hex digits) with 0xADDR; short hex output such as hex(255) stays.
 normalize() {
     # The directory as a sed pattern: escape what BRE and the | delimiter
     # treat specially.
     pat=$(printf '%s\n' "$1" | sed 's/[][\\.*^$|]/\\&/g')
-    sed -e "s|$pat/||g" -e "s|$pat||g" -e 's/0x[0-9a-f][0-9a-f]*/0xADDR/g'
+    sed -e "s|$pat/||g" -e "s|$pat||g" -e 's/0x[0-9a-f]\{8,\}/0xADDR/g'
 }
