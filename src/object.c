@@ -108,13 +108,47 @@ MpObject_Free(void *op)
 }
 /* }====== */
 
-/* {====== Deallocation ====== */
+/* {====== Deallocation and the trashcan ======
+   Destroying a container releases what it holds, which may destroy
+   another container, and so on: a list nested a million deep would nest a
+   million tp_dealloc calls on the C stack.  The trashcan bounds that: past
+   TRASHCAN_DEPTH nested deallocations, a container is not destroyed at
+   once but put on a list (linked through its GC header, whose gc_next
+   stays NULL, "untracked"), and the outermost deallocation destroys the
+   listed objects one after another once its own work is done.  Only
+   containers can nest, and every container has a GC header to link with.
+   CPython counterpart: Py_TRASHCAN_BEGIN/END in Objects/object.c. */
+
+#define TRASHCAN_DEPTH 50  // CPython's _PyTrash_UNWIND_LEVEL
+
+static int dealloc_depth;
+static MpGCHead *trash;  // deferred objects, linked through gc_prev
 
 void
 MpObject_Dealloc(MpObject *o)
 {
+    if (dealloc_depth >= TRASHCAN_DEPTH && MpObject_IsGC(o)) {
+        MpObject_GC_UnTrack(o);
+        MpGCHead *g = Mp_AS_GC(o);
+        g->gc_prev = trash;
+        trash = g;
+        return;
+    }
     /* tp_dealloc may run Python code (__del__) that looks at the current
        exception; the type's dealloc saves and restores it where it must. */
+    dealloc_depth++;
     Mp_TYPE(o)->tp_dealloc(o);
+    dealloc_depth--;
+    if (dealloc_depth == 0) {
+        while (trash != NULL) {
+            MpGCHead *g = trash;
+            trash = g->gc_prev;
+            g->gc_prev = NULL;
+            MpObject *d = Mp_FROM_GC(g);
+            dealloc_depth++;
+            Mp_TYPE(d)->tp_dealloc(d);
+            dealloc_depth--;
+        }
+    }
 }
 /* }====== */
