@@ -325,9 +325,17 @@ field_CTX(Fields *fl, const char *name, int v)
     put_enum(fl, name, context_names[v]);
 }
 
+/* Deeper trees than this are refused (MpAst_Dump returns -2) instead of
+   recursing on the C stack: the compiler's limit (symtable.c). */
+#define MAX_DUMP_DEPTH 3000
+
 static int
 format_node(MpStrBuf *out, const MpNode *node, int level)
 {
+    if (level > MAX_DUMP_DEPTH) {
+        out->failed = 2;  // too deep; MpAst_Dump reports it
+        return 0;
+    }
     Fields fl;
     memset(&fl, 0, sizeof fl);
     fl.level = level + 1;
@@ -363,8 +371,8 @@ format_node(MpStrBuf *out, const MpNode *node, int level)
         MpStrBuf_Printf(out, "%s=", fl.names[i]);
         MpStrBuf_Append(out, fl.texts[i].data ? fl.texts[i].data : "",
                         fl.texts[i].len);
-        if (fl.texts[i].failed) {
-            out->failed = 1;
+        if (fl.texts[i].failed > out->failed) {
+            out->failed = fl.texts[i].failed;  // 2 (too deep) wins over 1
         }
         MpStrBuf_Clear(&fl.texts[i]);
     }
@@ -377,6 +385,10 @@ MpAst_Dump(const MpNode *tree, FILE *out)
 {
     MpStrBuf b = {0};
     format_node(&b, tree, 0);
+    if (b.failed == 2) {
+        MpStrBuf_Clear(&b);
+        return -2;
+    }
     int failed = b.failed;
     if (!failed) {
         failed = fwrite(b.data, 1, b.len, out) != b.len || fputc('\n', out) == EOF;

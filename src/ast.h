@@ -284,7 +284,8 @@ MpIntSeq *MpIntSeq_New(MpArena *arena, int n, const int *items);
 const char *MpAst_KindName(MpNodeKind kind);
 
 /* Writes the tree in the form of CPython's ast.dump(tree, indent=2),
-   followed by a newline, to out.  Returns 0, or -1 on a write error. */
+   followed by a newline, to out.  Returns 0, -1 on a write error, or -2
+   (nothing written) for a tree nested deeper than the compiler allows. */
 int MpAst_Dump(const MpNode *tree, FILE *out);
 /* }====== */
 

@@ -2909,7 +2909,7 @@ compile_import(Compiler *c, MpNode *s)
     for (int i = 0; i < MpSeq_Len(names); i++) {
         MpNode *a = names->items[i];
         const char *name = a->v.alias.name;
-        MpCodeLoc old = set_loc(c, a);
+        MpCodeLoc old = set_loc(c, s);  // CPython: the whole statement
         if (emit_int(c, 0) < 0 || emit_none(c) < 0 ||
             emit_name(c, IMPORT_NAME, name) < 0) {
             return -1;

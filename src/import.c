@@ -132,6 +132,9 @@ MpImport_CompileFile(const char *path)
             if (err.kind == MP_ERR_MEMORY) {
                 MpErr_NoMemory();
             }
+            else if (err.kind == MP_ERR_RECURSION) {
+                MpErr_SetString(MpExc_RecursionError, err.msg);
+            }
             else {
                 MpObject *exc = MpExc_SyntaxErrorFromRecord(&err, path);
                 if (exc != NULL) {

@@ -419,7 +419,14 @@ parse_source(const char *src, size_t len, const char *filename, int dump)
         status = EXIT_ERROR;
     }
     else if (dump) {
-        if (MpAst_Dump(tree, stdout) != 0 || fflush(stdout) != 0) {
+        int dumped = MpAst_Dump(tree, stdout);
+        if (dumped == -2) {
+            /* what CPython's ast.dump(ast.parse(...)) reports */
+            fprintf(stderr, "RecursionError: maximum recursion depth "
+                            "exceeded during ast construction\n");
+            status = EXIT_ERROR;
+        }
+        else if (dumped != 0 || fflush(stdout) != 0) {
             fprintf(stderr, "minipy: cannot write the tree: %s\n",
                     strerror(errno));
             status = EXIT_ERROR;

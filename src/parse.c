@@ -56,6 +56,8 @@ MpSyntaxError_TypeName(const MpSyntaxError *err)
         return "TabError";
     case MP_ERR_MEMORY:
         return "MemoryError";
+    case MP_ERR_RECURSION:
+        return "RecursionError";
     default:
         return "SyntaxError";
     }
@@ -80,6 +82,11 @@ MpSyntaxError_Print(const MpSyntaxError *err, const char *filename,
 {
     if (err->kind == MP_ERR_MEMORY) {
         fprintf(out, "MemoryError\n");
+        return;
+    }
+    if (err->kind == MP_ERR_RECURSION) {
+        /* no location: CPython prints the bare exception line */
+        fprintf(out, "RecursionError: %s\n", err->msg);
         return;
     }
     if (err->source != NULL) {

@@ -24,6 +24,7 @@ typedef enum {
     MP_ERR_INDENTATION,  // IndentationError (a subclass of SyntaxError)
     MP_ERR_TAB,          // TabError (a subclass of IndentationError)
     MP_ERR_MEMORY,       // MemoryError: out of memory, or nesting too deep
+    MP_ERR_RECURSION,    // RecursionError: a tree too deep to compile
 } MpErrorKind;
 
 /* A syntax error, as CPython's SyntaxError carries it. */

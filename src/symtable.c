@@ -395,6 +395,19 @@ st_nomem(MpSymtable *st)
     }
     return -1;
 }
+
+/* The tree nests deeper than the compiler may recurse: CPython's limit is
+   the recursion limit times COMPILER_STACK_FRAME_SCALE (3), 3000. */
+static int
+st_too_deep(MpSymtable *st)
+{
+    if (st->err->kind == MP_ERR_NONE) {
+        st->err->kind = MP_ERR_RECURSION;
+        snprintf(st->err->msg, sizeof st->err->msg,
+                 "maximum recursion depth exceeded during compilation");
+    }
+    return -1;
+}
 /* }====== */
 
 /* {====== The visit ====== */
@@ -736,7 +749,7 @@ static int
 visit_stmt(MpSymtable *st, MpNode *s)
 {
     if (++st->depth > MAX_DEPTH) {
-        return st_nomem(st);
+        return st_too_deep(st);
     }
     int r = 0;
     switch (s->kind) {
@@ -1028,7 +1041,7 @@ static int
 visit_expr(MpSymtable *st, MpNode *e)
 {
     if (++st->depth > MAX_DEPTH) {
-        return st_nomem(st);
+        return st_too_deep(st);
     }
     int r = 0;
     switch (e->kind) {
