@@ -49,10 +49,12 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "parse.h"
+#include "signals.h"
 #include "traceback.h"
 #include "vm.h"
 
 static MpObject *builtins_module, *sys_module, *main_module;
+static int interrupted;  // an uncaught KeyboardInterrupt ended the program
 
 /* {====== Start-up ====== */
 
@@ -84,6 +86,10 @@ static MpTypeObject *const engine_types[] = {
 int
 MpRuntime_Init(int argc, char **argv, const char *path0)
 {
+    if (MpSignals_Init() < 0) {
+        fprintf(stderr, "minipy: cannot install the SIGINT handler\n");
+        return -1;
+    }
     if (MpGC_Init() < 0 || MpHash_Init() < 0) {
         fprintf(stderr, "Fatal Python error: _Py_HashRandomization_Init: "
                         "PYTHONHASHSEED must be \"random\" or an integer in "
@@ -178,6 +184,8 @@ handle_uncaught(void)
     }
     else {
         MpTraceback_Print(exc, stderr);
+        interrupted = MpErr_GivenExceptionMatches(exc,
+                                                  MpExc_KeyboardInterrupt);
     }
     Mp_DECREF(exc);
     fflush(stderr);
@@ -279,6 +287,11 @@ MpRuntime_Fini(int show_refcount)
 #else
     (void)show_refcount;
 #endif
+    if (interrupted) {
+        /* like CPython: die by SIGINT, so the shell sees status 130 */
+        fflush(stderr);
+        MpSignals_ExitBySigint();
+    }
     return 0;
 }
 /* }====== */

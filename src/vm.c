@@ -56,6 +56,7 @@
    calls and call layout), Python/frame.c, Objects/call.c.
    Read first: eval_frame */
 #include "vm.h"
+#include "signals.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1948,6 +1949,11 @@ dispatch:
 
     /* {====== Control flow ====== */
     TARGET(JUMP) {
+        /* a backward jump closes a loop: the place to notice Ctrl-C */
+        if (mp_signal_pending && oparg <= (int)(ip - co->co_code) &&
+            MpSignals_Handle() < 0) {
+            goto error;
+        }
         JUMPTO(oparg);
         DISPATCH();
     }
