@@ -108,7 +108,7 @@ enum_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
     static const char *const kw[] = {"iterable", "start", NULL};
     MpArgSpec spec = {"enumerate", kw, 0, 2};
-    MpObject *stack[2], *a[2];
+    MpObject *stack[2] = {NULL, NULL}, *a[2];
     Mp_ssize_t n = MpTuple_GET_SIZE(args);
     Mp_ssize_t nk = kwargs != NULL ? MpDict_GET_SIZE(kwargs) : 0;
     if (n + nk > 2) {

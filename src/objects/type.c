@@ -76,8 +76,63 @@ MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b)
     return b == &MpBaseObject_Type;
 }
 
+/* {====== The attribute cache ======
+   Every attribute access looks the name up along the class's MRO, one dict
+   per class, usually to find nothing (instance attributes live in the
+   instance).  The cache remembers each (class, name) answer, found or not,
+   in a small direct-mapped table.  Names are interned strs, so the name's
+   address identifies it.  Correctness rests on one rule: whatever changes
+   any class's dict (or frees a class) calls MpType_Modified, which makes
+   every entry stale at once by advancing the epoch; classes change rarely
+   once a program runs.  CPython counterpart: the type attribute cache of
+   Objects/typeobject.c (which invalidates per type, with version tags). */
+
+#define MCACHE_SIZE 4096  // a power of two
+
+typedef struct {
+    const MpTypeObject *type;
+    const MpObject *name;
+    MpObject *value;  // BORROWED from the class's dict; NULL: absent
+    unsigned epoch;
+} CacheEntry;
+
+static CacheEntry mcache[MCACHE_SIZE];
+static unsigned mcache_epoch = 1;
+
+void
+MpType_Modified(MpTypeObject *type)
+{
+    (void)type;
+    if (++mcache_epoch == 0) {  // wrapped: forget everything for real
+        memset(mcache, 0, sizeof mcache);
+        mcache_epoch = 1;
+    }
+}
+
+static MpObject *lookup_uncached(MpTypeObject *type, MpObject *name);
+
 MpObject *
 MpType_Lookup(MpTypeObject *type, MpObject *name)
+{
+    if (!MpStr_CheckExact(name) || !((MpStrObject *)name)->interned) {
+        return lookup_uncached(type, name);
+    }
+    uintptr_t h = ((uintptr_t)type >> 3) ^ ((uintptr_t)name >> 4);
+    CacheEntry *e = &mcache[(h ^ (h >> 12)) & (MCACHE_SIZE - 1)];
+    if (e->epoch == mcache_epoch && e->type == type && e->name == name) {
+        return e->value;
+    }
+    MpObject *v = lookup_uncached(type, name);
+    e->type = type;
+    e->name = name;
+    e->value = v;
+    e->epoch = mcache_epoch;  // read after the lookup, which may ready type
+    return v;
+}
+/* }====== */
+
+static MpObject *
+lookup_uncached(MpTypeObject *type, MpObject *name)
 {
     MpObject *mro = type->tp_mro;
     if (mro == NULL) {
@@ -441,6 +496,7 @@ remember_static_type(MpTypeObject *type)
 void
 MpType_Fini(void)
 {
+    MpType_Modified(NULL);
     /* First the dicts (they hold descriptors that point back at their
        types), then the tuples of types. */
     for (size_t i = n_ready; i-- > 0;) {
@@ -528,6 +584,7 @@ ready_type(MpTypeObject *type)
         return -1;
     }
     type->tp_flags |= MP_TPFLAGS_READY;
+    MpType_Modified(type);
     return 0;
 }
 /* }====== */
@@ -946,6 +1003,7 @@ type_setattro(MpObject *o, MpObject *name, MpObject *value)
         return Mp_TYPE(meta_attr)->tp_descr_set(meta_attr, o, value);
     }
     type->tp_version_tag++;
+    MpType_Modified(type);
     if (value == NULL) {
         if (MpDict_Contains(type->tp_dict, name) != 1) {
             MpErr_Format(MpExc_AttributeError,
@@ -1052,6 +1110,7 @@ type_dealloc(MpObject *o)
     MpHeapTypeObject *ht = (MpHeapTypeObject *)o;
     MpTypeObject *type = &ht->ht_type;
     MpObject_GC_UnTrack(o);
+    MpType_Modified(type);  // its address may be reused by a new class
     Mp_XDECREF(type->tp_base);
     Mp_XDECREF(type->tp_bases);
     Mp_XDECREF(type->tp_mro);
@@ -1080,6 +1139,7 @@ static int
 type_clear(MpObject *o)
 {
     MpTypeObject *type = (MpTypeObject *)o;
+    MpType_Modified(type);
     Mp_CLEAR(&type->tp_dict);
     Mp_CLEAR(&type->tp_mro);
     return 0;

@@ -34,6 +34,10 @@ void MpType_Fini(void);
    descriptors; NULL when absent (no exception set).  Refs: BORROWED. */
 MpObject *MpType_Lookup(MpTypeObject *type, MpObject *name);
 
+/* Must be called after anything changes a class's dict (or its MRO), or
+   frees a class: MpType_Lookup caches answers.  type NULL: all classes. */
+void MpType_Modified(MpTypeObject *type);
+
 /* The type's __name__ (the part of tp_name after the last dot). */
 const char *MpType_Name(const MpTypeObject *type);
 

@@ -972,6 +972,7 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     }
     Mp_DECREF(del);
     MpObject_GC_Track(ht);
+    MpType_Modified(type);  // fill_slots wrote to the dict after Ready
     if (set_names(type) < 0) {
         Mp_DECREF(ht);
         return NULL;
