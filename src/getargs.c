@@ -22,7 +22,10 @@
    _PyArg_CheckPositional, _PyArg_NoKwnames).  Read first: MpArg_Unpack */
 #include "getargs.h"
 
+#include <stdlib.h>
+
 #include "errors.h"
+#include "objects/dict.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -214,5 +217,62 @@ MpArg_CheckPositional(const char *fname, Mp_ssize_t nargs,
         return -1;
     }
     return 0;
+}
+/* }====== */
+
+/* {====== Between the two calling conventions ====== */
+
+int
+MpArg_UnpackTupleDict(const MpArgSpec *spec, MpObject *args,
+                      MpObject *kwargs, MpObject **out)
+{
+    Mp_ssize_t n = MpTuple_GET_SIZE(args);
+    Mp_ssize_t nk = kwargs == NULL ? 0 : MpDict_GET_SIZE(kwargs);
+    MpObject *small[8];
+    MpObject **stack = small;
+    if (n + nk > 8) {
+        stack = malloc(sizeof(MpObject *) * (size_t)(n + nk));
+        if (stack == NULL) {
+            MpErr_NoMemory();
+            return -1;
+        }
+    }
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        stack[i] = MpTuple_GET_ITEM(args, i);
+    }
+    MpObject *kwnames = NULL;
+    int rc = -1;
+    if (nk > 0) {
+        kwnames = MpTuple_New(nk);
+        if (kwnames == NULL) {
+            goto done;
+        }
+        Mp_ssize_t pos = 0, j = 0;
+        MpObject *k, *v;
+        while (j < nk && MpDict_Next(kwargs, &pos, &k, &v)) {
+            MpTuple_SET_ITEM(kwnames, j, Mp_NewRef(k));
+            stack[n + j++] = v;
+        }
+    }
+    rc = MpArg_Unpack(spec, stack, n, kwnames, out);
+done:
+    Mp_XDECREF(kwnames);
+    if (stack != small) {
+        free(stack);
+    }
+    return rc;
+}
+
+MpObject *
+MpArg_KwnamesToDict(MpObject *const *values, MpObject *kwnames)
+{
+    MpObject *d = MpDict_New();
+    Mp_ssize_t n = kwnames ? MpTuple_GET_SIZE(kwnames) : 0;
+    for (Mp_ssize_t i = 0; d != NULL && i < n; i++) {
+        if (MpDict_SetItem(d, MpTuple_GET_ITEM(kwnames, i), values[i]) < 0) {
+            Mp_CLEAR(&d);
+        }
+    }
+    return d;
 }
 /* }====== */

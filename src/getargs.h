@@ -32,4 +32,15 @@ int MpArg_Unpack(const MpArgSpec *spec, MpObject *const *args,
 int MpArg_CheckPositional(const char *fname, Mp_ssize_t nargs,
                           MpObject *kwnames, Mp_ssize_t min, Mp_ssize_t max);
 
+/* MpArg_Unpack for the tp_new/tp_init convention: positional arguments in
+   a tuple, keywords in a dict (or NULL).  Returns 0 or -1 with TypeError.
+   Refs: out[i] BORROWED from args and kwargs. */
+int MpArg_UnpackTupleDict(const MpArgSpec *spec, MpObject *args,
+                          MpObject *kwargs, MpObject **out);
+
+/* The keyword arguments of a vectorcall as a dict: the names in kwnames,
+   their values at values[0..].  Refs: NEW (an empty dict when kwnames is
+   NULL or empty); values BORROWED. */
+MpObject *MpArg_KwnamesToDict(MpObject *const *values, MpObject *kwnames);
+
 #endif

@@ -407,39 +407,8 @@ parse_ctor(const char *name, MpObject *args, MpObject *kwargs,
            MpObject *a[3])
 {
     static const char *const kw[] = {"source", "encoding", "errors", NULL};
-    Mp_ssize_t n = args ? MpTuple_GET_SIZE(args) : 0;
-    MpObject *kwnames = NULL;
-    MpObject *stack[8];
-    Mp_ssize_t nk = 0;
-    if (kwargs != NULL && MpDict_Check(kwargs) && MpDict_GET_SIZE(kwargs)) {
-        nk = MpDict_GET_SIZE(kwargs);
-    }
-    if (n + nk > 8) {
-        MpErr_Format(MpExc_TypeError,
-                     "%s() takes at most 3 arguments (%zd given)", name,
-                     n + nk);
-        return -1;
-    }
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        stack[i] = MpTuple_GET_ITEM(args, i);
-    }
-    if (nk > 0) {
-        kwnames = MpTuple_New(nk);
-        if (kwnames == NULL) {
-            return -1;
-        }
-        Mp_ssize_t pos = 0, j = 0;
-        MpObject *k, *v;
-        while (MpDict_Next(kwargs, &pos, &k, &v)) {
-            MpTuple_SET_ITEM(kwnames, j, Mp_NewRef(k));
-            stack[n + j] = v;
-            j++;
-        }
-    }
     MpArgSpec spec = {name, kw, 0, 3};
-    int rc = MpArg_Unpack(&spec, stack, n, kwnames, a);
-    Mp_XDECREF(kwnames);
-    return rc;
+    return MpArg_UnpackTupleDict(&spec, args, kwargs, a);
 }
 
 static MpObject *

@@ -644,7 +644,7 @@ property_init(MpObject *self, MpObject *args, MpObject *kwargs)
     static const char *const kw[] = {"fget", "fset", "fdel", "doc", NULL};
     MpArgSpec spec = {"property", kw, 0, 4};
     MpPropertyObject *p = (MpPropertyObject *)self;
-    MpObject *stack[4] = {NULL, NULL, NULL, NULL}, *a[4];
+    MpObject *a[4];
     Mp_ssize_t n = MpTuple_GET_SIZE(args);
     Mp_ssize_t nk = kwargs != NULL ? MpDict_GET_SIZE(kwargs) : 0;
     if (n + nk > 4) {
@@ -653,24 +653,7 @@ property_init(MpObject *self, MpObject *args, MpObject *kwargs)
                      n + nk);
         return -1;
     }
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        stack[i] = MpTuple_GET_ITEM(args, i);
-    }
-    MpObject *kwnames = NULL;
-    if (nk > 0) {
-        kwnames = MpTuple_New(nk);
-        if (kwnames == NULL) {
-            return -1;
-        }
-        Mp_ssize_t pos = 0, j = 0;
-        MpObject *k, *v;
-        while (MpDict_Next(kwargs, &pos, &k, &v)) {
-            MpTuple_SET_ITEM(kwnames, j, Mp_NewRef(k));
-            stack[n + j++] = v;
-        }
-    }
-    int rc = MpArg_Unpack(&spec, stack, n, kwnames, a);
-    Mp_XDECREF(kwnames);
+    int rc = MpArg_UnpackTupleDict(&spec, args, kwargs, a);
     if (rc < 0) {
         return -1;
     }

@@ -1662,43 +1662,6 @@ static MpGetSetDef long_getset[] = {
 
 /* {====== Construction: int(x), int(x, base) ====== */
 
-/* The vectorcall layout of a (tuple, dict) call, for MpArg_Unpack: *stack
-   (malloc'd when not NULL) holds the positional then the keyword values,
-   *kwnames a new tuple of the keys (or NULL).  Returns the number of
-   positional arguments, or -1. */
-static Mp_ssize_t
-tuple_dict_to_stack(MpObject *args, MpObject *kwargs, MpObject ***stack,
-                    MpObject **kwnames)
-{
-    Mp_ssize_t n = MpTuple_GET_SIZE(args);
-    Mp_ssize_t nk = kwargs == NULL ? 0 : MpDict_GET_SIZE(kwargs);
-    *kwnames = NULL;
-    *stack = malloc(sizeof(MpObject *) * (size_t)(n + nk + 1));
-    if (*stack == NULL) {
-        MpErr_NoMemory();
-        return -1;
-    }
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        (*stack)[i] = MpTuple_GET_ITEM(args, i);
-    }
-    if (nk > 0) {
-        *kwnames = MpTuple_New(nk);
-        if (*kwnames == NULL) {
-            free(*stack);
-            return -1;
-        }
-        Mp_ssize_t pos = 0, i = 0;
-        MpObject *k, *v;
-        while (i < nk && MpDict_Next(kwargs, &pos, &k, &v)) {
-            Mp_INCREF(k);
-            MpTuple_SET_ITEM(*kwnames, i, k);
-            (*stack)[n + i] = v;
-            i++;
-        }
-    }
-    return n;
-}
-
 /* The result of a conversion slot (__int__, __index__, __trunc__) as an
    exact int, or TypeError "__int__ returned non-int (type str)".
    Refs: NEW; STEALS r. */
@@ -1777,16 +1740,11 @@ static const char *const int_kw[] = {"", "base", NULL};
 static MpObject *
 long_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
-    MpObject **stack, *kwnames;
-    Mp_ssize_t n = tuple_dict_to_stack(args, kwargs, &stack, &kwnames);
-    if (n < 0) {
-        return NULL;
-    }
     MpArgSpec spec = {"int", int_kw, 0, 2};
     MpObject *a[2];
     MpObject *r = NULL;
-    if (MpArg_Unpack(&spec, stack, n, kwnames, a) < 0) {
-        goto done;
+    if (MpArg_UnpackTupleDict(&spec, args, kwargs, a) < 0) {
+        return NULL;
     }
     if (a[0] == NULL) {
         if (a[1] != NULL) {
@@ -1828,8 +1786,6 @@ long_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         Mp_SETREF(&r, long_subtype_copy(type, r));
     }
 done:
-    free(stack);
-    Mp_XDECREF(kwnames);
     return r;
 }
 /* }====== */

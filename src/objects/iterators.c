@@ -108,7 +108,7 @@ enum_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
     static const char *const kw[] = {"iterable", "start", NULL};
     MpArgSpec spec = {"enumerate", kw, 0, 2};
-    MpObject *stack[2] = {NULL, NULL}, *a[2];
+    MpObject *a[2];
     Mp_ssize_t n = MpTuple_GET_SIZE(args);
     Mp_ssize_t nk = kwargs != NULL ? MpDict_GET_SIZE(kwargs) : 0;
     if (n + nk > 2) {
@@ -116,24 +116,7 @@ enum_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
                             "enumerate() takes at most 2 arguments (%zd "
                             "given)", n + nk);
     }
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        stack[i] = MpTuple_GET_ITEM(args, i);
-    }
-    MpObject *kwnames = NULL;
-    if (nk > 0) {
-        kwnames = MpTuple_New(nk);
-        if (kwnames == NULL) {
-            return NULL;
-        }
-        Mp_ssize_t pos = 0, j = 0;
-        MpObject *k, *v;
-        while (MpDict_Next(kwargs, &pos, &k, &v)) {
-            MpTuple_SET_ITEM(kwnames, j, Mp_NewRef(k));
-            stack[n + j++] = v;
-        }
-    }
-    int rc = MpArg_Unpack(&spec, stack, n, kwnames, a);
-    Mp_XDECREF(kwnames);
+    int rc = MpArg_UnpackTupleDict(&spec, args, kwargs, a);
     if (rc < 0) {
         return NULL;
     }

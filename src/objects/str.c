@@ -3826,18 +3826,10 @@ str_format_method(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                   MpObject *kwnames)
 {
     MpObject *kwargs = NULL;
-    Mp_ssize_t nkw = kwnames ? MpTuple_GET_SIZE(kwnames) : 0;
-    if (nkw > 0) {
-        kwargs = MpDict_New();
+    if (kwnames != NULL && MpTuple_GET_SIZE(kwnames) > 0) {
+        kwargs = MpArg_KwnamesToDict(args + nargs, kwnames);
         if (kwargs == NULL) {
             return NULL;
-        }
-        for (Mp_ssize_t i = 0; i < nkw; i++) {
-            if (MpDict_SetItem(kwargs, MpTuple_GET_ITEM(kwnames, i),
-                               args[nargs + i]) < 0) {
-                Mp_DECREF(kwargs);
-                return NULL;
-            }
         }
     }
     MpObject *r = MpFormat_StrFormat(self, args, nargs, kwargs);

@@ -34,6 +34,7 @@
 #include "abstract.h"
 #include "errors.h"
 #include "gc.h"
+#include "getargs.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/func.h"
@@ -906,20 +907,11 @@ type_call(MpObject *callable, MpObject *const *args, size_t nargs,
         return NULL;
     }
     MpObject *kwargs = NULL;
-    Mp_ssize_t nkw = kwnames ? Mp_SIZE(kwnames) : 0;
-    if (nkw > 0) {
-        kwargs = MpDict_New();
+    if (kwnames != NULL && Mp_SIZE(kwnames) > 0) {
+        kwargs = MpArg_KwnamesToDict(args + nargs, kwnames);
         if (kwargs == NULL) {
             Mp_DECREF(tuple);
             return NULL;
-        }
-        for (Mp_ssize_t i = 0; i < nkw; i++) {
-            if (MpDict_SetItem(kwargs, MpTuple_GET_ITEM(kwnames, i),
-                               args[nargs + i]) < 0) {
-                Mp_DECREF(tuple);
-                Mp_DECREF(kwargs);
-                return NULL;
-            }
         }
     }
     MpObject *obj = type->tp_new(type, tuple, kwargs);

@@ -23,6 +23,7 @@
 #include "abstract.h"
 #include "errors.h"
 #include "gc.h"
+#include "getargs.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/func.h"
@@ -1081,13 +1082,7 @@ wrapper_call(MpObject *o, MpObject *const *args, size_t nargs,
         }
         MpObject *kw = NULL;
         if (kwnames != NULL && MpTuple_GET_SIZE(kwnames) > 0) {
-            kw = MpDict_New();
-            for (Mp_ssize_t i = 0; kw && i < MpTuple_GET_SIZE(kwnames); i++) {
-                if (MpDict_SetItem(kw, MpTuple_GET_ITEM(kwnames, i),
-                                   args[nargs + i]) < 0) {
-                    Mp_CLEAR(&kw);
-                }
-            }
+            kw = MpArg_KwnamesToDict(args + nargs, kwnames);
             if (kw == NULL) {
                 Mp_DECREF(tuple);
                 return NULL;
@@ -1240,15 +1235,8 @@ tp_new_wrapper(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         return NULL;
     }
     MpObject *kw = NULL;
-    Mp_ssize_t nkw = kwnames ? MpTuple_GET_SIZE(kwnames) : 0;
-    if (nkw > 0) {
-        kw = MpDict_New();
-        for (Mp_ssize_t i = 0; kw && i < nkw; i++) {
-            if (MpDict_SetItem(kw, MpTuple_GET_ITEM(kwnames, i),
-                               args[nargs + i]) < 0) {
-                Mp_CLEAR(&kw);
-            }
-        }
+    if (kwnames != NULL && MpTuple_GET_SIZE(kwnames) > 0) {
+        kw = MpArg_KwnamesToDict(args + nargs, kwnames);
         if (kw == NULL) {
             Mp_DECREF(tuple);
             return NULL;
