@@ -768,12 +768,6 @@ seqiter_clear(MpObject *o)
     return 0;
 }
 
-static MpObject *
-seqiter_iter(MpObject *o)
-{
-    return Mp_NewRef(o);
-}
-
 /* Whether iter(o) may walk o by index: o has sq_item, or it is an
    instance of a class whose __getitem__ only filled mp_subscript.  Never
    a dict, whose __getitem__ takes keys. */
@@ -873,7 +867,7 @@ MpTypeObject MpSeqIter_Type = {
     .tp_dealloc = seqiter_dealloc,
     .tp_traverse = seqiter_traverse,
     .tp_clear = seqiter_clear,
-    .tp_iter = seqiter_iter,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = seqiter_next,
     .tp_methods = seqiter_methods,
 };
@@ -2344,3 +2338,9 @@ MpRichCompare_FromCmp(int c, int op)
     return MpBool_FromLong(r);
 }
 /* }====== */
+
+MpObject *
+MpObject_SelfIter(MpObject *o)
+{
+    return Mp_NewRef(o);
+}

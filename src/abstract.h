@@ -70,6 +70,9 @@ int MpSequence_Contains(MpObject *container, MpObject *value);
    exception set when exhausted (StopIteration is swallowed), or NULL with
    an exception set on error.  Refs: NEW. */
 MpObject *MpObject_GetIter(MpObject *o);
+/* The tp_iter of every iterator: an iterator is its own iterator.
+   Refs: NEW (o itself). */
+MpObject *MpObject_SelfIter(MpObject *o);
 MpObject *MpIter_Next(MpObject *iter);
 
 /* Calls callable with the vectorcall convention (object.h).

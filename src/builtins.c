@@ -147,12 +147,6 @@ calliter_traverse(MpObject *o, visitproc visit, void *arg)
 }
 
 static MpObject *
-calliter_iter(MpObject *o)
-{
-    return Mp_NewRef(o);
-}
-
-static MpObject *
 calliter_next(MpObject *o)
 {
     MpCallIterObject *it = (MpCallIterObject *)o;
@@ -186,7 +180,7 @@ static MpTypeObject MpCallIter_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = calliter_dealloc,
     .tp_traverse = calliter_traverse,
-    .tp_iter = calliter_iter,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = calliter_next,
 };
 

@@ -1639,18 +1639,12 @@ bytesiter_next(MpObject *o)
     return NULL;
 }
 
-static MpObject *
-bytesiter_self(MpObject *o)
-{
-    return Mp_NewRef(o);
-}
-
 MpTypeObject MpBytesIter_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "bytes_iterator",
     .tp_basicsize = sizeof(BytesIterObject),
     .tp_dealloc = bytesiter_dealloc,
-    .tp_iter = bytesiter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = bytesiter_next,
 };
 
@@ -1659,7 +1653,7 @@ MpTypeObject MpByteArrayIter_Type = {
     .tp_name = "bytearray_iterator",
     .tp_basicsize = sizeof(BytesIterObject),
     .tp_dealloc = bytesiter_dealloc,
-    .tp_iter = bytesiter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = bytesiter_next,
 };
 

@@ -1657,12 +1657,6 @@ dictiter_length_hint(MpObject *self, MpObject *unused)
     return MpLong_FromSsize_t(n);
 }
 
-static MpObject *
-iter_self(MpObject *self)
-{
-    return Mp_NewRef(self);
-}
-
 static MpMethodDef dictiter_methods[] = {
     {"__length_hint__", (void *)dictiter_length_hint, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -1676,7 +1670,7 @@ static MpMethodDef dictiter_methods[] = {
         .tp_flags = MP_TPFLAGS_HAVE_GC,                                     \
         .tp_dealloc = dictiter_dealloc,                                     \
         .tp_traverse = dictiter_traverse,                                   \
-        .tp_iter = iter_self,                                               \
+        .tp_iter = MpObject_SelfIter,                                               \
         .tp_iternext = next,                                                \
         .tp_methods = dictiter_methods,                                     \
     }

@@ -540,12 +540,6 @@ gen_repr(MpObject *o)
 }
 
 static MpObject *
-gen_iter(MpObject *o)
-{
-    return Mp_NewRef(o);
-}
-
-static MpObject *
 gen_get_frame(MpObject *o, void *c)
 {
     MpGenObject *gen = (MpGenObject *)o;
@@ -631,7 +625,7 @@ MpTypeObject MpGen_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = gen_dealloc,
     .tp_repr = gen_repr,
-    .tp_iter = gen_iter,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = gen_iternext,
     .tp_traverse = gen_traverse,
     .tp_clear = gen_clear,

@@ -49,12 +49,6 @@
 
 /* {====== Shared helpers ====== */
 
-static MpObject *
-iter_self(MpObject *self)
-{
-    return Mp_NewRef(self);
-}
-
 /* Whether the constructor of `base` must refuse keyword arguments for this
    call: for the type itself, and for a subclass that did not define its
    own __init__ (which could accept some), as CPython decides. */
@@ -230,7 +224,7 @@ MpTypeObject MpEnumerate_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC | MP_TPFLAGS_BASETYPE,
     .tp_dealloc = enum_dealloc,
     .tp_traverse = enum_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = enum_next,
     .tp_new = enum_new,
     .tp_doc = "Return an enumerate object.",
@@ -362,7 +356,7 @@ MpTypeObject MpZip_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC | MP_TPFLAGS_BASETYPE,
     .tp_dealloc = zip_dealloc,
     .tp_traverse = zip_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = zip_next,
     .tp_new = zip_new,
     .tp_doc = "zip(*iterables, strict=False) --> Yield tuples until an "
@@ -466,7 +460,7 @@ MpTypeObject MpMap_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC | MP_TPFLAGS_BASETYPE,
     .tp_dealloc = map_dealloc,
     .tp_traverse = map_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = map_next,
     .tp_new = map_new,
     .tp_doc = "map(func, *iterables) --> map object",
@@ -568,7 +562,7 @@ MpTypeObject MpFilter_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC | MP_TPFLAGS_BASETYPE,
     .tp_dealloc = filter_dealloc,
     .tp_traverse = filter_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = filter_next,
     .tp_new = filter_new,
     .tp_doc = "filter(function or None, iterable) --> filter object",
@@ -731,7 +725,7 @@ MpTypeObject MpReversed_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC | MP_TPFLAGS_BASETYPE,
     .tp_dealloc = reversed_dealloc,
     .tp_traverse = reversed_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = reversed_next,
     .tp_methods = reversed_methods,
     .tp_new = reversed_new,

@@ -1474,12 +1474,6 @@ listiter_length_hint(MpObject *op, MpObject *unused)
     return MpLong_FromSsize_t(n < 0 ? 0 : n);
 }
 
-static MpObject *
-iter_self(MpObject *self)
-{
-    return Mp_NewRef(self);
-}
-
 static MpMethodDef listiter_methods[] = {
     {"__length_hint__", (void *)listiter_length_hint, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -1492,7 +1486,7 @@ MpTypeObject MpListIter_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = listiter_dealloc,
     .tp_traverse = listiter_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = listiter_next,
     .tp_methods = listiter_methods,
 };
@@ -1504,7 +1498,7 @@ MpTypeObject MpListRevIter_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = listiter_dealloc,
     .tp_traverse = listiter_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = listreviter_next,
     .tp_methods = listiter_methods,
 };

@@ -649,12 +649,6 @@ longrangeiter_length_hint(MpObject *self, MpObject *unused)
     return Mp_NewRef(((LongRangeIter *)self)->len);
 }
 
-static MpObject *
-iter_self(MpObject *self)
-{
-    return Mp_NewRef(self);
-}
-
 static MpMethodDef rangeiter_methods[] = {
     {"__length_hint__", (void *)rangeiter_length_hint, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -671,7 +665,7 @@ MpTypeObject MpRangeIter_Type = {
     .tp_name = "range_iterator",
     .tp_basicsize = sizeof(RangeIter),
     .tp_dealloc = rangeiter_dealloc,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = rangeiter_next,
     .tp_methods = rangeiter_methods,
 };
@@ -681,7 +675,7 @@ MpTypeObject MpLongRangeIter_Type = {
     .tp_name = "longrange_iterator",
     .tp_basicsize = sizeof(LongRangeIter),
     .tp_dealloc = longrangeiter_dealloc,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = longrangeiter_next,
     .tp_methods = longrangeiter_methods,
 };

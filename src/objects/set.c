@@ -1506,12 +1506,6 @@ setiter_length_hint(MpObject *self, MpObject *unused)
     return MpLong_FromSsize_t(n);
 }
 
-static MpObject *
-iter_self(MpObject *self)
-{
-    return Mp_NewRef(self);
-}
-
 static MpMethodDef setiter_methods[] = {
     {"__length_hint__", (void *)setiter_length_hint, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -1524,7 +1518,7 @@ MpTypeObject MpSetIter_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = setiter_dealloc,
     .tp_traverse = setiter_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = setiter_next,
     .tp_methods = setiter_methods,
 };

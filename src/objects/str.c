@@ -3609,12 +3609,6 @@ striter_next(MpObject *o)
 }
 
 static MpObject *
-striter_self(MpObject *o)
-{
-    return Mp_NewRef(o);
-}
-
-static MpObject *
 striter_length_hint(MpObject *o, MpObject *unused)
 {
     StrIterObject *it = (StrIterObject *)o;
@@ -3633,7 +3627,7 @@ MpTypeObject MpStrIter_Type = {
     .tp_name = "str_iterator",
     .tp_basicsize = sizeof(StrIterObject),
     .tp_dealloc = striter_dealloc,
-    .tp_iter = striter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = striter_next,
     .tp_methods = striter_methods,
 };
@@ -3643,7 +3637,7 @@ MpTypeObject MpStrAsciiIter_Type = {
     .tp_name = "str_ascii_iterator",
     .tp_basicsize = sizeof(StrIterObject),
     .tp_dealloc = striter_dealloc,
-    .tp_iter = striter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = striter_next,
     .tp_methods = striter_methods,
 };

@@ -583,12 +583,6 @@ tupleiter_length_hint(MpObject *self, MpObject *unused)
     return MpLong_FromSsize_t(n < 0 ? 0 : n);
 }
 
-static MpObject *
-iter_self(MpObject *self)
-{
-    return Mp_NewRef(self);
-}
-
 static MpMethodDef tupleiter_methods[] = {
     {"__length_hint__", (void *)tupleiter_length_hint, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -601,7 +595,7 @@ MpTypeObject MpTupleIter_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = tupleiter_dealloc,
     .tp_traverse = tupleiter_traverse,
-    .tp_iter = iter_self,
+    .tp_iter = MpObject_SelfIter,
     .tp_iternext = tupleiter_next,
     .tp_methods = tupleiter_methods,
 };
