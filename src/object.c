@@ -17,6 +17,7 @@
    Objects/typeobject.c (PyType_GenericAlloc), Modules/gcmodule.c
    (_PyObject_GC_New).  Read first: MpObject_New */
 #include "object.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ allocate(MpTypeObject *type, size_t size)
     }
     int gc = MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC);
     size_t pre = gc ? sizeof(MpGCHead) : 0;
-    char *mem = calloc(1, pre + size);
+    char *mem = MpMem_Calloc(1, pre + size);
     if (mem == NULL) {
         return MpErr_NoMemory();
     }
@@ -101,7 +102,7 @@ MpObject_Free(void *op)
 #if MP_DEBUG
     mp_blocks--;
 #endif
-    free(mem);
+    MpMem_Free(mem);
     if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
         Mp_DECREF(type);
     }

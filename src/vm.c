@@ -1468,6 +1468,26 @@ dispatch:
                 break;
             }
         }
+        else if (MpStr_CheckExact(l) && MpStr_CheckExact(r) &&
+                 (oparg == MP_BINOP_ADD ||
+                  oparg == MP_BINOP_INPLACE + MP_BINOP_ADD)) {
+            /* `s = s + t` or `s += t` with s a local nobody else holds:
+               the local lets go first, so the str has one owner (this
+               stack slot) and grows in place (MpStr_Append). */
+            MpInstr next = *ip;
+            if ((next & 0xFF) == STORE_FAST && ((MpObject *)l)->ob_refcnt == 2 &&
+                GETLOCAL(next >> 8) == l) {
+                fast[next >> 8] = NULL;
+                Mp_DECREF(l);  // one left: SECOND()'s
+                if (MpStr_Append(&SECOND(), r) < 0) {
+                    goto error;
+                }
+                sp--;  // TOP() is now the grown str
+                Mp_DECREF(r);
+                DISPATCH();
+            }
+            goto generic_binop;
+        }
         else if (MpFloat_CheckExact(l) && MpFloat_CheckExact(r)) {
             double x = MpFloat_AS_DOUBLE(l), y = MpFloat_AS_DOUBLE(r), z;
             switch (oparg) {

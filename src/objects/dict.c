@@ -75,6 +75,7 @@
    CPython counterpart: Objects/dictobject.c (the probing differs, as
    said).  Read first: lookup, then insertdict and dictresize. */
 #include "objects/dict.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +208,7 @@ new_keys_object(int log2_size, int unicode)
     Mp_ssize_t usable = USABLE_FRACTION((Mp_ssize_t)1 << log2_size);
     size_t bytes = sizeof(MpDictKeys) + ((size_t)1 << log2_bytes) +
                    (size_t)usable * sizeof(DictEntry);
-    MpDictKeys *dk = malloc(bytes);
+    MpDictKeys *dk = MpMem_Malloc(bytes);
     if (dk == NULL) {
         MpErr_NoMemory();
         return NULL;
@@ -226,7 +227,7 @@ static void
 free_keys_object(MpDictKeys *dk)
 {
     if (dk != EMPTY_KEYS) {
-        free(dk);
+        MpMem_Free(dk);
     }
 }
 
@@ -765,7 +766,7 @@ clone_keys(MpDictObject *mp)
     size_t bytes = sizeof(MpDictKeys) +
                    ((size_t)1 << src->dk_log2_index_bytes) +
                    (size_t)USABLE_FRACTION(dk_size(src)) * sizeof(DictEntry);
-    MpDictKeys *dk = malloc(bytes);
+    MpDictKeys *dk = MpMem_Malloc(bytes);
     if (dk == NULL) {
         MpErr_NoMemory();
         return NULL;

@@ -952,10 +952,22 @@ digit_limit_error(void)
 static MpObject *
 long_to_text(MpObject *a, int base, const char *prefix)
 {
-    char small[80];
     if (!lng(a)->is_big && base == 10 && prefix[0] == '\0') {
-        snprintf(small, sizeof small, "%lld", (long long)lng(a)->u.small);
-        return MpStr_FromString(small);
+        /* The common case, str() of a machine int: digits written from
+           the right, no printf. */
+        char small[24];  // 20 digits of 2**64, a sign
+        char *end = small + sizeof small, *q = end;
+        long long v = (long long)lng(a)->u.small;
+        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                     : (unsigned long long)v;
+        do {
+            *--q = (char)('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (v < 0) {
+            *--q = '-';
+        }
+        return MpStr_FromKindAndData(1, q, end - q);
     }
     mpz_t t;
     mpz_srcptr p = long_mpz(a, t);

@@ -37,6 +37,7 @@
    Objects/object.c's Py_ReprEnter/Py_ReprLeave.
    Read first: list_resize, then list_ass_slice. */
 #include "objects/list.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,7 @@ list_resize(List *self, Mp_ssize_t newsize)
         MpErr_NoMemory();
         return -1;
     }
-    MpObject **items = realloc(self->items,
+    MpObject **items = MpMem_Realloc(self->items,
                                new_allocated * sizeof(MpObject *));
     if (items == NULL && new_allocated > 0) {
         MpErr_NoMemory();
@@ -168,7 +169,7 @@ list_resize(List *self, Mp_ssize_t newsize)
     }
     self->items = new_allocated ? items : NULL;
     if (new_allocated == 0) {
-        free(items);
+        MpMem_Free(items);
     }
     self->ob_base.ob_size = newsize;
     self->allocated = (Mp_ssize_t)new_allocated;
@@ -182,12 +183,12 @@ static int
 list_preallocate_exact(List *self, Mp_ssize_t size)
 {
     size = (size + 1) & ~(Mp_ssize_t)1;
-    MpObject **items = malloc((size_t)size * sizeof(MpObject *));
+    MpObject **items = MpMem_Malloc((size_t)size * sizeof(MpObject *));
     if (items == NULL) {
         MpErr_NoMemory();
         return -1;
     }
-    free(self->items);
+    MpMem_Free(self->items);
     self->items = items;
     self->allocated = size;
     return 0;
@@ -204,7 +205,7 @@ MpList_New(Mp_ssize_t n)
         return NULL;
     }
     if (n > 0) {
-        l->items = calloc((size_t)n, sizeof(MpObject *));
+        l->items = MpMem_Calloc((size_t)n, sizeof(MpObject *));
         if (l->items == NULL) {
             Mp_DECREF(l);
             return MpErr_NoMemory();
@@ -233,7 +234,7 @@ list_clear(MpObject *op)
     while (--n >= 0) {
         Mp_XDECREF(items[n]);
     }
-    free(items);
+    MpMem_Free(items);
     return 0;
 }
 
@@ -249,7 +250,7 @@ list_dealloc(MpObject *op)
         for (Mp_ssize_t i = Mp_SIZE(self); --i >= 0;) {
             Mp_XDECREF(self->items[i]);
         }
-        free(self->items);
+        MpMem_Free(self->items);
     }
     MpObject_Free(op);
 }
@@ -1134,7 +1135,7 @@ restore:
         while (--final_size >= 0) {
             Mp_XDECREF(final_items[final_size]);
         }
-        free(final_items);
+        MpMem_Free(final_items);
     }
     return result;
 }
