@@ -190,12 +190,38 @@ MpEval_GetLocals(void)
     return d;
 }
 
+/* After a successful obj.name load or store through the generic path:
+   remember tp when what happened is what the cached path would do, that
+   is when tp uses the generic getattr/setattr, its instances have a
+   __dict__, and no class along its MRO defines name at all (so the
+   instance dict is the only place name can live). */
+static void
+attr_cache_learn(MpAttrCacheEntry *ac, MpTypeObject *tp, MpObject *name)
+{
+    if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch) {
+        return;
+    }
+    if (tp->tp_getattro != MpObject_GenericGetAttr ||
+        tp->tp_setattro != MpObject_GenericSetAttr ||
+        tp->tp_dictoffset <= 0 || MpType_Lookup(tp, name) != NULL) {
+        return;
+    }
+    ac->ac_type = tp;
+    ac->ac_epoch = MpType_CacheEpoch;
+    ac->ac_hint = -1;
+}
+
 MpObject *
 MpEval_BuiltinsFor(MpObject *globals)
 {
-    MpObject *b = MpDict_Check(globals)
-                      ? MpDict_GetItemString(globals, "__builtins__")
+    static MpStrIdentifier id_builtins = MP_STR_IDENTIFIER("__builtins__");
+    MpObject *name = MpStr_FromIdentifier(&id_builtins);
+    MpObject *b = MpDict_Check(globals) && name != NULL
+                      ? MpDict_GetItemWithError(globals, name)
                       : NULL;
+    if (b == NULL) {
+        MpErr_Clear();
+    }
     if (b != NULL && !MpDict_Check(b)) {
         /* A module: its namespace. */
         MpObject *d = MpObject_GetAttrString(b, "__dict__");
@@ -1308,19 +1334,53 @@ dispatch:
 
     /* {====== Attributes ====== */
     TARGET(LOAD_ATTR) {
-        MpObject *owner = TOP();
-        MpObject *v = MpObject_GetAttr(owner, names[oparg]);
+        /* The attribute cache (MpAttrCacheEntry): when the class is the
+           one remembered and unchanged since, the value can only come
+           from the instance's dict, tried at the remembered entry. */
+        MpObject *owner = TOP(), *name = names[oparg], *v;
+        MpTypeObject *tp = Mp_TYPE(owner);
+        MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
+        if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch) {
+            MpObject *dict =
+                *(MpObject **)((char *)owner + tp->tp_dictoffset);
+            if (dict != NULL && MpDict_CheckExact(dict)) {
+                v = MpDict_GetItemHinted(dict, name, &ac->ac_hint);
+                if (v != NULL) {
+                    SET_TOP(Mp_NewRef(v));
+                    Mp_DECREF(owner);
+                    DISPATCH();
+                }
+                if (MpErr_Occurred()) {
+                    goto error;
+                }
+            }
+        }
+        v = MpObject_GetAttr(owner, name);
         if (v == NULL) {
             goto error;
         }
+        attr_cache_learn(ac, tp, name);
         SET_TOP(v);
         Mp_DECREF(owner);
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
-        MpObject *owner = TOP(), *v = SECOND();
-        if (MpObject_SetAttr(owner, names[oparg], v) < 0) {
-            goto error;
+        MpObject *owner = TOP(), *v = SECOND(), *name = names[oparg];
+        MpTypeObject *tp = Mp_TYPE(owner);
+        MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
+        MpObject *dict;
+        if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch &&
+            (dict = *(MpObject **)((char *)owner + tp->tp_dictoffset)) !=
+                NULL &&
+            MpDict_CheckExact(dict)) {
+            if (MpDict_SetItemHinted(dict, name, v, &ac->ac_hint) < 0) {
+                goto error;
+            }
+        } else {
+            if (MpObject_SetAttr(owner, name, v) < 0) {
+                goto error;
+            }
+            attr_cache_learn(ac, tp, name);
         }
         sp -= 2;
         Mp_DECREF(owner);

@@ -529,6 +529,86 @@ MpDict_GetItemWithError(MpObject *d, MpObject *key)
     return value;
 }
 
+/* {====== Hinted access, for the VM's attribute cache ======
+   An attribute site (`p.x`) usually meets instances whose dicts were
+   filled in the same order, so the name sits at the same entry index in
+   every one of them.  The site keeps that index as a hint: checking that
+   entry hint holds exactly this key object (names are interned) costs no
+   hashing and no probing.  A wrong hint only costs the ordinary lookup,
+   which then updates it. */
+
+MpObject *
+MpDict_GetItemHinted(MpObject *d, MpObject *key, Mp_ssize_t *hint)
+{
+    MpDictObject *mp = (MpDictObject *)d;
+    MpDictKeys *dk = mp->ma_keys;
+    Mp_ssize_t ix = *hint;
+    if ((size_t)ix < (size_t)dk->dk_nentries) {
+        DictEntry *ep = &dk_entries(dk)[ix];
+        if (ep->me_key == key && ep->me_value != NULL) {
+            return ep->me_value;
+        }
+    }
+    Mp_hash_t hash = key_hash(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    MpObject *value;
+    ix = lookup(mp, key, hash, &value);
+    if (ix >= 0) {
+        *hint = ix;
+    }
+    return value;
+}
+
+int
+MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
+                     Mp_ssize_t *hint)
+{
+    MpDictObject *mp = (MpDictObject *)d;
+    MpDictKeys *dk = mp->ma_keys;
+    Mp_ssize_t ix = *hint;
+    if ((size_t)ix < (size_t)dk->dk_nentries) {
+        DictEntry *ep = &dk_entries(dk)[ix];
+        MpObject *old = ep->me_value;
+        if (ep->me_key == key && old != NULL) {
+            /* Store first, release last, as insertdict. */
+            ep->me_value = Mp_NewRef(value);
+            mp->ma_version = next_version();
+            Mp_DECREF(old);
+            return 0;
+        }
+    }
+    Mp_hash_t hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    MpObject *old;
+    ix = lookup(mp, key, hash, &old);
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    if (ix >= 0) {
+        *hint = ix;
+        if (old != value) {
+            dk_entries(mp->ma_keys)[ix].me_value = Mp_NewRef(value);
+            mp->ma_version = next_version();
+            Mp_DECREF(old);
+        }
+        return 0;
+    }
+    if (insertdict(mp, Mp_NewRef(key), hash, Mp_NewRef(value)) < 0) {
+        return -1;
+    }
+    dk = mp->ma_keys;  // a new key is the last entry
+    ix = dk->dk_nentries - 1;
+    if (ix >= 0 && dk_entries(dk)[ix].me_key == key) {
+        *hint = ix;
+    }
+    return 0;
+}
+/* }====== */
+
 MpObject *
 MpDict_GetItemString(MpObject *d, const char *key)
 {

@@ -98,7 +98,9 @@ typedef struct {
 } CacheEntry;
 
 static CacheEntry mcache[MCACHE_SIZE];
-static unsigned mcache_epoch = 1;
+/* Exported read-only as MpType_CacheEpoch for the VM's attribute cache,
+   which relies on the same invalidation rule. */
+unsigned mcache_epoch = 1;
 
 void
 MpType_Modified(MpTypeObject *type)
