@@ -48,6 +48,7 @@
 #include "strbuf.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/float.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -1009,11 +1010,40 @@ typedef struct {
 typedef struct {
     int reverse;
     int failed;
+    /* Every key an exact int that fits a machine word, or every key an
+       exact float: the comparisons cannot run Python code or fail, and
+       are made inline (CPython's unsafe_long_compare and friends). */
+    enum { KEYS_ANY, KEYS_SMALL_INT, KEYS_FLOAT } keys;
 } SortCtx;
+
+/* Which comparison serves every key of the n slots. */
+static int
+sort_key_kind(const SortSlot *slots, Mp_ssize_t n)
+{
+    int64_t v;
+    Mp_ssize_t i = 0;
+    while (i < n && MpLong_AsSmall(slots[i].key, &v)) {
+        i++;
+    }
+    if (i == n) {
+        return KEYS_SMALL_INT;
+    }
+    for (i = 0; i < n && MpFloat_CheckExact(slots[i].key); i++) {
+    }
+    return i == n ? KEYS_FLOAT : KEYS_ANY;
+}
 
 static int
 sort_lt(SortCtx *ctx, const SortSlot *x, const SortSlot *y)
 {
+    const SortSlot *a = ctx->reverse ? y : x, *b = ctx->reverse ? x : y;
+    if (ctx->keys == KEYS_SMALL_INT) {
+        return ((MpLongObject *)a->key)->u.small <
+               ((MpLongObject *)b->key)->u.small;
+    }
+    if (ctx->keys == KEYS_FLOAT) {
+        return MpFloat_AS_DOUBLE(a->key) < MpFloat_AS_DOUBLE(b->key);
+    }
     if (ctx->failed) {
         return 0;
     }
@@ -1105,7 +1135,7 @@ list_sort_impl(List *self, MpObject *keyfunc, int reverse)
         nkeys++;
     }
     if (n > 1) {
-        SortCtx ctx = {reverse, 0};
+        SortCtx ctx = {reverse, 0, sort_key_kind(slots, n)};
         merge_sort(&ctx, slots, tmp, n);
         for (Mp_ssize_t i = 0; i < n; i++) {
             items[i] = slots[i].value;
