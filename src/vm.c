@@ -72,6 +72,7 @@
 #include "objects/int.h"
 #include "objects/exceptions.h"
 #include "objects/list.h"
+#include "objects/module.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -222,8 +223,11 @@ MpEval_BuiltinsFor(MpObject *globals)
     if (b == NULL) {
         MpErr_Clear();
     }
-    if (b != NULL && !MpDict_Check(b)) {
-        /* A module: its namespace. */
+    if (b != NULL && MpModule_Check(b)) {
+        b = MpModule_GetDict(b);  // the usual case: the builtins module
+    }
+    else if (b != NULL && !MpDict_Check(b)) {
+        /* Some other object: its namespace. */
         MpObject *d = MpObject_GetAttrString(b, "__dict__");
         if (d == NULL) {
             MpErr_Clear();
@@ -2354,7 +2358,8 @@ dispatch:
                     memcpy(nf->f_localsplus, args,
                            npos * sizeof(MpObject *));
                     sp = args;
-                    if (frame_init_cells(nf, callable) < 0) {
+                    if ((fco->co_ncellvars | fco->co_nfreevars) != 0 &&
+                        frame_init_cells(nf, callable) < 0) {
                         frame_release(nf);
                         goto error;
                     }
