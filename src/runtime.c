@@ -147,6 +147,36 @@ fail:
 
 /* {====== Running ====== */
 
+/* Prints an uncaught exception through sys.excepthook when a program
+   replaced it, directly otherwise; a hook that fails is reported with the
+   original exception, in CPython's words. */
+static void
+print_uncaught(MpObject *exc)
+{
+    MpObject *hook = MpSys_GetObject("excepthook");
+    if (hook == NULL || hook == MpSys_GetObject("__excepthook__")) {
+        MpTraceback_Print(exc, stderr);
+        return;
+    }
+    MpObject *tb = MpException_GetTraceback(exc);
+    MpObject *args[3] = {(MpObject *)Mp_TYPE(exc), exc, tb ? tb : Mp_None};
+    Mp_INCREF(hook);
+    MpObject *r = MpObject_Vectorcall(hook, args, 3, NULL);
+    Mp_DECREF(hook);
+    Mp_XDECREF(tb);
+    if (r != NULL) {
+        Mp_DECREF(r);
+        return;
+    }
+    MpObject *err = MpErr_GetRaisedException();
+    fflush(stdout);
+    fprintf(stderr, "Error in sys.excepthook:\n");
+    MpTraceback_Print(err, stderr);
+    fprintf(stderr, "\nOriginal exception was:\n");
+    MpTraceback_Print(exc, stderr);
+    Mp_DECREF(err);
+}
+
 /* The exit status for an exception that reached the top, printing it
    unless it is SystemExit. */
 static int
@@ -183,7 +213,7 @@ handle_uncaught(void)
         MpErr_Clear();
     }
     else {
-        MpTraceback_Print(exc, stderr);
+        print_uncaught(exc);
         interrupted = MpErr_GivenExceptionMatches(exc,
                                                   MpExc_KeyboardInterrupt);
     }

@@ -596,6 +596,67 @@ find_binop(const char *seg, int len, int *op_start, int *op_end)
     return 0;
 }
 
+/* For a segment that is a subscription `value[index]`: the anchors CPython
+   3.11 draws, from the opening to the closing bracket, so that
+   `d["a"][5]` is marked ~~~~~~^^^.  The segment is one when it ends with
+   a `]` whose `[` stands at bracket depth 0 after some expression (not
+   at the start, where it would open a list display).  Same lexical
+   approximation as find_binop, which is tried first: `a + b[0]` is a
+   binary operation. */
+static int
+find_subscript(const char *seg, int len, int *op_start, int *op_end)
+{
+    if (len < 3 || seg[len - 1] != ']') {
+        return 0;
+    }
+    int depth = 0, open = -1;
+    char quote = 0;
+    for (int i = 0; i < len; i++) {
+        char ch = seg[i];
+        if (quote) {
+            if (ch == '\\') {
+                i++;
+            }
+            else if (ch == quote) {
+                quote = 0;
+            }
+            continue;
+        }
+        if (ch == '\'' || ch == '"') {
+            quote = ch;
+        }
+        else if (ch == '(' || ch == '[' || ch == '{') {
+            if (depth == 0) {
+                open = ch == '[' ? i : -1;
+            }
+            depth++;
+        }
+        else if (ch == ')' || ch == ']' || ch == '}') {
+            depth--;
+        }
+        else if (depth == 0 && ch == ' ') {
+            int j = i;  // blanks only between a value and its `[`
+            while (j < len && seg[j] == ' ') {
+                j++;
+            }
+            if (j == len || seg[j] != '[') {
+                return 0;
+            }
+        }
+        else if (depth == 0 && ch != '.' && ch != '_' &&
+                 !(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') &&
+                 !(ch >= '0' && ch <= '9') && !((unsigned char)ch & 0x80)) {
+            return 0;  // an operator at the top: not a plain primary
+        }
+    }
+    if (depth != 0 || open <= 0) {
+        return 0;
+    }
+    *op_start = open;
+    *op_end = len;
+    return 1;
+}
+
 static void
 print_entry_source(FILE *out, MpCodeObject *co, int lasti,
                    const char *filename, int lineno)
@@ -635,7 +696,8 @@ print_entry_source(FILE *out, MpCodeObject *co, int lasti,
     int op_s = -1, op_e = -1;
     if (loc.end_lineno == loc.lineno) {
         int s, e;
-        if (find_binop(line + start_b, end_b - start_b, &s, &e)) {
+        if (find_binop(line + start_b, end_b - start_b, &s, &e) ||
+            find_subscript(line + start_b, end_b - start_b, &s, &e)) {
             op_s = start_b + s;
             op_e = start_b + e;
         }

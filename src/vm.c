@@ -2395,7 +2395,7 @@ dispatch:
         MpObject *kwargs = (oparg & 1) ? POP() : NULL;
         MpObject *callargs = POP();
         MpObject *func = TOP();
-        if (!MpTuple_Check(callargs)) {
+        if (Mp_TYPE(callargs) != &MpTuple_Type) {
             MpObject *t = MpTuple_FromIterable(callargs);
             if (t == NULL) {
                 if (MpErr_ExceptionMatches(MpExc_TypeError) &&

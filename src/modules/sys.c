@@ -21,12 +21,14 @@
 #include "builtins.h"
 #include "errors.h"
 #include "objects/dict.h"
+#include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "traceback.h"
 #include "vm.h"
 
 static MpObject *sys_module;  // BORROWED view of the module, set at start
@@ -201,8 +203,69 @@ sys_intern(MpObject *self, MpObject *o)
     return o;
 }
 
+/* excepthook(type, value, traceback): the traceback printer run for an
+   uncaught exception; sys.__excepthook__ keeps the original. */
+static MpObject *
+sys_excepthook(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (nargs != 3) {
+        return MpErr_Format(MpExc_TypeError,
+                            "excepthook expected 3 arguments, got %zd",
+                            nargs);
+    }
+    MpObject *value = args[1];
+    if (!MpExceptionInstance_Check(value)) {
+        fprintf(stderr, "TypeError: print_exception(): Exception expected "
+                        "for value, %s found\n",
+                MpType_Name(Mp_TYPE(value)));
+        return Mp_NewRef(Mp_None);
+    }
+    MpObject *tb = args[2];
+    if (tb != Mp_None) {
+        MpObject *old = MpException_GetTraceback(value);
+        if (old == NULL && MpException_SetTraceback(value, tb) < 0) {
+            return NULL;
+        }
+        Mp_XDECREF(old);
+    }
+    fflush(stdout);
+    MpTraceback_Print(value, stderr);
+    fflush(stderr);
+    return Mp_NewRef(Mp_None);
+}
+
+/* exception(): the exception being handled (by an except block or a
+   finally clause running for it), or None. */
+static MpObject *
+sys_exception(MpObject *self, MpObject *unused)
+{
+    MpObject *exc = MpErr_GetHandledException();
+    return exc != NULL ? exc : Mp_NewRef(Mp_None);
+}
+
+/* exc_info(): (type, value, traceback) of sys.exception(), or three
+   Nones. */
+static MpObject *
+sys_exc_info(MpObject *self, MpObject *unused)
+{
+    MpObject *exc = MpErr_GetHandledException();
+    if (exc == NULL || exc == Mp_None) {
+        Mp_XDECREF(exc);
+        return MpTuple_Pack(3, Mp_None, Mp_None, Mp_None);
+    }
+    MpObject *tb = MpException_GetTraceback(exc);
+    MpObject *r = MpTuple_Pack(3, (MpObject *)Mp_TYPE(exc), exc,
+                               tb != NULL ? tb : Mp_None);
+    Mp_XDECREF(tb);
+    Mp_DECREF(exc);
+    return r;
+}
+
 static MpMethodDef sys_methods[] = {
+    {"exception", (void *)sys_exception, MP_METH_NOARGS, NULL},
+    {"exc_info", (void *)sys_exc_info, MP_METH_NOARGS, NULL},
     {"exit", (void *)sys_exit, MP_METH_FASTCALL, NULL},
+    {"excepthook", (void *)sys_excepthook, MP_METH_FASTCALL, NULL},
     {"getrefcount", (void *)sys_getrefcount, MP_METH_O, NULL},
     {"getrecursionlimit", (void *)sys_getrecursionlimit, MP_METH_NOARGS,
      NULL},
@@ -316,6 +379,13 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpModule_AddObject(m, "version",
                            MpStr_FromString("3.11.0 (minipy 0.1.0)")) < 0 ||
         MpModule_AddObject(m, "version_info", version_info) < 0) {
+        Mp_DECREF(m);
+        free(pp_copy);
+        return NULL;
+    }
+    MpObject *hook = MpDict_GetItemString(MpModule_GetDict(m), "excepthook");
+    if (hook == NULL || MpModule_AddObject(m, "__excepthook__",
+                                           Mp_NewRef(hook)) < 0) {
         Mp_DECREF(m);
         free(pp_copy);
         return NULL;
