@@ -50,6 +50,7 @@
 #include "vm.h"
 
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
+MpObject *MpTracebackModule_Create(void);  // modules/tracebackmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
@@ -64,6 +65,7 @@ typedef struct {
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
+    {"_traceback", MpTracebackModule_Create},
     {NULL, NULL},
 };
 

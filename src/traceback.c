@@ -736,20 +736,28 @@ print_repeats(FILE *out, int count)
     }
 }
 
+/* Prints the entries of tb.  limit as in the traceback module: n >= 0
+   keeps the first n entries, -n the last n; MP_TB_NOLIMIT keeps the last
+   TB_LIMIT (sys.tracebacklimit's default, as the interpreter prints). */
 static void
-print_tb(MpTracebackObject *tb, FILE *out)
+print_tb(MpTracebackObject *tb, FILE *out, int limit)
 {
     int depth = 0;
     for (MpTracebackObject *t = tb; t; t = t->tb_next) {
         depth++;
     }
-    while (tb != NULL && depth > TB_LIMIT) {
+    int keep_last = limit == MP_TB_NOLIMIT ? TB_LIMIT
+                    : limit < 0            ? -limit
+                                           : depth;
+    while (tb != NULL && depth > keep_last) {
         tb = tb->tb_next;
         depth--;
     }
+    int printed = 0;
     MpObject *last_file = NULL, *last_name = NULL;
     int last_line = -1, count = 0;
-    for (; tb != NULL; tb = tb->tb_next) {
+    for (; tb != NULL && (limit < 0 || printed < limit);
+         tb = tb->tb_next, printed++) {
         MpFrameObject *fo = (MpFrameObject *)tb->tb_frame;
         MpCodeObject *co = (MpCodeObject *)fo->f_code;
         if (last_file == NULL || co->co_filename != last_file ||
@@ -827,7 +835,8 @@ print_exception_line(MpObject *exc, FILE *out)
 #define MAX_CHAIN 64
 
 static void
-print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
+print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen,
+            int chain, int limit)
 {
     if (*nseen < MAX_CHAIN) {
         seen[(*nseen)++] = exc;
@@ -851,6 +860,9 @@ print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
         sep = "\nDuring handling of the above exception, another exception "
               "occurred:\n\n";
     }
+    if (!chain) {
+        next = NULL;
+    }
     if (next != NULL) {
         for (int i = 0; i < *nseen; i++) {
             if (seen[i] == next) {
@@ -860,25 +872,53 @@ print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
         }
     }
     if (next != NULL && *nseen < MAX_CHAIN) {
-        print_chain(next, out, seen, nseen);
+        print_chain(next, out, seen, nseen, chain, limit);
         fputs(sep, out);
     }
     MpObject *tb = MpException_GetTraceback(exc);  // NEW
     if (tb != NULL && Mp_TYPE(tb) == &MpTraceback_Type) {
         fputs("Traceback (most recent call last):\n", out);
-        print_tb((MpTracebackObject *)tb, out);
+        print_tb((MpTracebackObject *)tb, out, limit);
     }
     Mp_XDECREF(tb);
     print_exception_line(exc, out);
 }
 
 void
-MpTraceback_Print(MpObject *exc, FILE *out)
+MpTraceback_PrintEx(MpObject *exc, FILE *out, int chain, int limit)
 {
     MpObject *seen[MAX_CHAIN];
     int nseen = 0;
     MpObject *pending = MpErr_GetRaisedException();
-    print_chain(exc, out, seen, &nseen);
+    print_chain(exc, out, seen, &nseen, chain, limit);
+    fflush(out);
+    MpErr_Clear();
+    MpErr_SetRaisedException(pending);
+}
+
+void
+MpTraceback_Print(MpObject *exc, FILE *out)
+{
+    MpTraceback_PrintEx(exc, out, 1, MP_TB_NOLIMIT);
+}
+
+void
+MpTraceback_PrintEntries(MpObject *tb, FILE *out, int limit)
+{
+    MpObject *pending = MpErr_GetRaisedException();
+    if (tb != NULL && Mp_TYPE(tb) == &MpTraceback_Type) {
+        print_tb((MpTracebackObject *)tb, out, limit);
+    }
+    fflush(out);
+    MpErr_Clear();
+    MpErr_SetRaisedException(pending);
+}
+
+void
+MpTraceback_PrintExceptionOnly(MpObject *exc, FILE *out)
+{
+    MpObject *pending = MpErr_GetRaisedException();
+    print_exception_line(exc, out);
     fflush(out);
     MpErr_Clear();
     MpErr_SetRaisedException(pending);

@@ -261,7 +261,37 @@ sys_exc_info(MpObject *self, MpObject *unused)
     return r;
 }
 
+/* _getframe(depth=0): the frame object of the caller, or of the frame
+   depth calls further out.  ValueError: "call stack is not deep
+   enough". */
+static MpObject *
+sys_getframe(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (nargs > 1) {
+        return MpErr_Format(MpExc_TypeError,
+                            "_getframe expected at most 1 argument, got %zd",
+                            nargs);
+    }
+    int64_t depth = 0;
+    if (nargs == 1) {
+        depth = MpLong_AsInt64(args[0]);
+        if (depth == -1 && MpErr_Occurred()) {
+            return NULL;
+        }
+    }
+    MpFrame *f = MpEval_CurrentFrame();
+    while (depth-- > 0 && f != NULL) {
+        f = f->f_previous;
+    }
+    if (f == NULL) {
+        return MpErr_Format(MpExc_ValueError, "call stack is not deep enough");
+    }
+    MpObject *fo = MpFrame_GetObject(f);
+    return fo != NULL ? Mp_NewRef(fo) : NULL;
+}
+
 static MpMethodDef sys_methods[] = {
+    {"_getframe", (void *)sys_getframe, MP_METH_FASTCALL, NULL},
     {"exception", (void *)sys_exception, MP_METH_NOARGS, NULL},
     {"exc_info", (void *)sys_exc_info, MP_METH_NOARGS, NULL},
     {"exit", (void *)sys_exit, MP_METH_FASTCALL, NULL},
