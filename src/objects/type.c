@@ -33,6 +33,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "evalbuiltins.h"
 #include "gc.h"
 #include "getargs.h"
 #include "objects/descr.h"
@@ -854,6 +855,8 @@ object_format(MpObject *self, MpObject *spec)
 static MpMethodDef object_methods[] = {
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
+    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
+     "Default dir() implementation."},
     {NULL},
 };
 
@@ -1082,6 +1085,8 @@ type_mro_method(MpObject *self, MpObject *unused)
 static MpMethodDef type_methods[] = {
     {"mro", (void *)type_mro_method, MP_METH_NOARGS,
      "Return a type's method resolution order."},
+    {"__dir__", (void *)MpType_Dir, MP_METH_NOARGS,
+     "Specialized __dir__ implementation for types."},
     {NULL},
 };
 
