@@ -21,6 +21,7 @@
 #include "errors.h"
 #include "evalbuiltins.h"
 #include "getargs.h"
+#include "modules/io.h"
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
@@ -926,7 +927,8 @@ MpBuiltins_Create(MpTypeObject *const *types, int ntypes)
 {
     MpObject *m = MpModule_New("builtins");
     if (m == NULL || MpModule_AddFunctions(m, builtin_methods) < 0 ||
-        MpModule_AddFunctions(m, MpBuiltins_EvalMethods) < 0) {
+        MpModule_AddFunctions(m, MpBuiltins_EvalMethods) < 0 ||
+        MpModule_AddFunctions(m, MpIO_BuiltinMethods) < 0) {
         Mp_XDECREF(m);
         return NULL;
     }

@@ -51,6 +51,8 @@
 
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
+MpObject *MpIO_Create(void);        // modules/io.c
+MpObject *MpOS_Create(void);        // modules/osmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -64,6 +66,8 @@ typedef struct {
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
+    {"io", MpIO_Create},
+    {"os", MpOS_Create},
     {NULL, NULL},
 };
 
