@@ -33,6 +33,8 @@
    Objects/typeobject.c (object___dir___impl, type___dir___impl),
    Objects/moduleobject.c (module_dir).
    Read first: compile_source */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "abstract.h"
@@ -52,6 +54,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "parse.h"
+#include "strbuf.h"
 #include "vm.h"
 
 /* {====== Compiling a string ====== */
@@ -123,10 +126,36 @@ compile_source(const char *text, Mp_ssize_t len, MpObject *filename,
     MpSyntaxError err;
     memset(&err, 0, sizeof err);
     MpObject *code = NULL;
+    char *filetext = NULL;
     MpNode *tree = MpParse_Source(text, (size_t)len, fname, mode, arena,
                                   &err);
     if (tree != NULL) {
         code = MpCompile(tree, filename, flags, &err);
+        if (code == NULL) {
+            /* An error of the compiler proper carries the line as CPython
+               finds it: read from the file the filename names, if any
+               (PyErr_ProgramTextObject), not from the string. */
+            err.source = NULL;
+            err.source_len = 0;
+            FILE *fp = fopen(fname, "rb");
+            if (fp != NULL) {
+                MpStrBuf buf = {0};
+                char chunk[4096];
+                size_t n;
+                while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+                    MpStrBuf_Append(&buf, chunk, n);
+                }
+                fclose(fp);
+                if (!buf.failed) {
+                    filetext = buf.data;
+                    err.source = buf.data;
+                    err.source_len = buf.len;
+                }
+                else {
+                    MpStrBuf_Clear(&buf);
+                }
+            }
+        }
     }
     if (code == NULL && !MpErr_Occurred()) {
         if (err.kind == MP_ERR_MEMORY && err.msg[0] == '\0') {
@@ -143,6 +172,7 @@ compile_source(const char *text, Mp_ssize_t len, MpObject *filename,
         }
     }
     MpArena_Free(arena);
+    free(filetext);
     return code;
 }
 
@@ -243,10 +273,6 @@ builtin_compile(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         if (f & CF_FUTURE_ANNOTATIONS) {
             cflags |= MP_COMPILE_FUTURE_ANNOTATIONS;
         }
-    }
-    if (MpCode_Check(a[0])) {
-        result = Mp_NewRef(a[0]);
-        goto done;
     }
     const char *text;
     Mp_ssize_t len;

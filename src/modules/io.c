@@ -167,7 +167,8 @@ size_arg(MpObject *const *args, Mp_ssize_t nargs, const char *fname,
         return 0;
     }
     MpObject *o = args[0];
-    if (none_ok && Mp_TYPE(o)->tp_as_number == NULL) {
+    if (none_ok && (Mp_TYPE(o)->tp_as_number == NULL ||
+                    Mp_TYPE(o)->tp_as_number->nb_index == NULL)) {
         MpErr_Format(MpExc_TypeError,
                      "argument should be integer or None, not '%s'",
                      MpType_Name(Mp_TYPE(o)));
@@ -851,6 +852,15 @@ text_read_chars(MpTextIOObject *t, Mp_ssize_t limit, int line,
             /* \r\n, or (universal modes) a lone \r */
             int d = getc(fp);
             int crlf = d == '\n';
+            if (crlf && nl != NL_UNIVERSAL) {
+                /* kept as two characters: the \n must fit the limit */
+                if (limit >= 0 && chars >= limit) {
+                    crlf = 0;
+                }
+                else {
+                    chars++;
+                }
+            }
             if (!crlf && d != EOF) {
                 ungetc(d, fp);
             }
@@ -1665,6 +1675,13 @@ io_open(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         if (closefd) {
             close(fd);
         }
+        Mp_DECREF(name);
+        return NULL;
+    }
+    if (appending && fseeko(fp, 0, SEEK_END) != 0) {
+        /* as CPython's FileIO: an appending file starts at its end */
+        MpErr_SetFromErrnoWithFilenameObject(MpExc_OSError, name);
+        fclose(fp);
         Mp_DECREF(name);
         return NULL;
     }
