@@ -373,7 +373,13 @@ inherit_slots(MpTypeObject *type, MpTypeObject *base)
     INHERIT(tp_traverse);
     INHERIT(tp_clear);
     INHERIT(tp_finalize);
-    INHERIT(tp_new);
+    /* As CPython: a C type directly under object without a tp_new of its
+       own cannot be instantiated from Python ("cannot create 'X'
+       instances"); object_new would make a zeroed, invalid object. */
+    if (base != &MpBaseObject_Type ||
+        MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        INHERIT(tp_new);
+    }
     INHERIT(tp_init);
     INHERIT(tp_vectorcall);
     INHERIT(tp_as_buffer);
