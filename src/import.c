@@ -52,6 +52,8 @@
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpTracebackModule_Create(void);  // modules/tracebackmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
+MpObject *MpIO_Create(void);        // modules/io.c
+MpObject *MpOS_Create(void);        // modules/osmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -66,6 +68,8 @@ static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
     {"_traceback", MpTracebackModule_Create},
+    {"io", MpIO_Create},
+    {"os", MpOS_Create},
     {NULL, NULL},
 };
 

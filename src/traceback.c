@@ -785,9 +785,88 @@ print_tb(MpTracebackObject *tb, FILE *out, int limit)
     print_repeats(out, count);
 }
 
+/* A SyntaxError names the place in the source itself, before its type
+   line: `  File "<string>", line 1`, the offending line stripped of its
+   indentation, and a caret line under columns offset..end_offset (both
+   1-based; no caret when the offset falls left of the stripped text).
+   Like CPython 3.11 (pythonrun.c print_error_text), the offsets count
+   characters but are applied to the UTF-8 text.  Prints nothing and
+   returns 0 for an exception without the fields. */
+static int
+print_syntax_error_place(MpObject *exc, FILE *out)
+{
+    if (!MpErr_GivenExceptionMatches(exc, MpExc_SyntaxError)) {
+        return 0;
+    }
+    MpSyntaxErrorObject *se = (MpSyntaxErrorObject *)exc;
+    const char *file = "<string>";
+    if (se->filename != NULL && MpStr_Check(se->filename)) {
+        file = MpStr_AsUTF8(se->filename);
+    }
+    int64_t lineno = 0, offset = 0, end_offset = 0;
+    if (se->lineno == NULL || !MpLong_Check(se->lineno)) {
+        return 0;  // no place to show: only "SyntaxError: msg"
+    }
+    lineno = MpLong_AsInt64(se->lineno);
+    if (se->offset != NULL && MpLong_Check(se->offset)) {
+        offset = MpLong_AsInt64(se->offset);
+    }
+    if (se->end_offset != NULL && MpLong_Check(se->end_offset)) {
+        end_offset = MpLong_AsInt64(se->end_offset);
+    }
+    MpErr_Clear();
+    if (file == NULL) {
+        MpErr_Clear();
+        return 0;
+    }
+    fprintf(out, "  File \"%s\", line %lld\n", file, (long long)lineno);
+    if (se->text == NULL || !MpStr_Check(se->text)) {
+        return 1;
+    }
+    const char *text = MpStr_AsUTF8(se->text);
+    if (text == NULL) {
+        MpErr_Clear();
+        return 1;
+    }
+    int64_t carets = end_offset > 0 && end_offset > offset
+                         ? end_offset - offset
+                         : 1;
+    offset--;  // 0-based from here
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    int64_t len = (int64_t)strlen(text);
+    if (len > 0 && text[len - 1] == '\n') {
+        len--;
+    }
+    if (offset > len) {
+        offset = len;
+    }
+    /* A text of several lines: show the one the offset falls in. */
+    const char *nl;
+    while ((nl = strchr(text, '\n')) != NULL && nl - text < offset) {
+        int64_t skip = nl - text + 1;
+        text += skip;
+        len -= skip;
+        offset -= skip;
+    }
+    fprintf(out, "    %.*s\n", (int)len, text);
+    if (offset < 0) {
+        return 1;
+    }
+    fprintf(out, "    %*s", (int)offset, "");
+    for (int64_t i = 0; i < carets; i++) {
+        fputc('^', out);
+    }
+    fputc('\n', out);
+    return 1;
+}
+
 static void
 print_exception_line(MpObject *exc, FILE *out)
 {
+    int place = print_syntax_error_place(exc, out);
     MpTypeObject *type = Mp_TYPE(exc);
     MpObject *module = MpObject_GetAttrString((MpObject *)type, "__module__");
     MpObject *qualname =
@@ -807,6 +886,10 @@ print_exception_line(MpObject *exc, FILE *out)
     Mp_XDECREF(module);
     Mp_XDECREF(qualname);
     MpObject *msg = MpObject_Str(exc);
+    if (place && ((MpSyntaxErrorObject *)exc)->msg != NULL) {
+        Mp_XDECREF(msg);
+        msg = MpObject_Str(((MpSyntaxErrorObject *)exc)->msg);
+    }
     if (msg == NULL) {
         MpErr_Clear();
         fputs(": <exception str() failed>", out);

@@ -4,13 +4,12 @@
    visible state: argv, path, modules (the import system's cache),
    the standard streams, version facts, the recursion limit.
 
-   sys.stdout and sys.stderr are objects of a small C type wrapping a
-   stdio FILE: write(str) encodes to UTF-8 and writes, flush() flushes.
-   print() reaches them through MpFile_WriteObject, which calls .write on
-   any object but skips the method call for these two.
+   sys.stdin, sys.stdout and sys.stderr are text files (io.c's
+   _io.TextIOWrapper) over the C library's stdin/stdout/stderr.  print()
+   reaches them through MpFile_WriteObject, which calls .write on any
+   object but skips the method call for a text file.
 
-   CPython counterpart: Python/sysmodule.c, Modules/_io (TextIOWrapper,
-   much reduced).  Read first: MpSys_Create */
+   CPython counterpart: Python/sysmodule.c.  Read first: MpSys_Create */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "abstract.h"
 #include "builtins.h"
 #include "errors.h"
+#include "modules/io.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
@@ -35,93 +35,11 @@ static MpObject *sys_module;  // BORROWED view of the module, set at start
 
 /* {====== The standard streams ====== */
 
-typedef struct {
-    MpObject_HEAD
-    FILE *fp;
-    const char *name;  // "<stdout>"
-} MpStdStream;
-
-static MpObject *
-stream_write(MpObject *self, MpObject *s)
-{
-    if (!MpStr_Check(s)) {
-        return MpErr_Format(MpExc_TypeError,
-                            "write() argument must be str, not %s",
-                            MpType_Name(Mp_TYPE(s)));
-    }
-    Mp_ssize_t len;
-    const char *u = MpStr_AsUTF8AndSize(s, &len);
-    if (u == NULL) {
-        return NULL;
-    }
-    fwrite(u, 1, (size_t)len, ((MpStdStream *)self)->fp);
-    return MpLong_FromSsize_t(MpStr_GET_LENGTH(s));
-}
-
-static MpObject *
-stream_flush(MpObject *self, MpObject *unused)
-{
-    fflush(((MpStdStream *)self)->fp);
-    return Mp_NewRef(Mp_None);
-}
-
-static MpObject *
-stream_repr(MpObject *self)
-{
-    return MpStr_FromFormat("<_io.TextIOWrapper name='%s' mode='%s' "
-                            "encoding='utf-8'>",
-                            ((MpStdStream *)self)->name,
-                            ((MpStdStream *)self)->fp == stdin ? "r" : "w");
-}
-
-static void
-stream_dealloc(MpObject *self)
-{
-    MpObject_Free(self);
-}
-
-static MpMethodDef stream_methods[] = {
-    {"write", (void *)stream_write, MP_METH_O, NULL},
-    {"flush", (void *)stream_flush, MP_METH_NOARGS, NULL},
-    {NULL},
-};
-
-MpTypeObject MpStdStream_Type = {
-    .ob_base = MP_TYPE_HEAD_INIT,
-    .tp_name = "_io.TextIOWrapper",
-    .tp_basicsize = sizeof(MpStdStream),
-    .tp_dealloc = stream_dealloc,
-    .tp_repr = stream_repr,
-    .tp_methods = stream_methods,
-};
-
-static MpObject *
-stream_new(FILE *fp, const char *name)
-{
-    MpStdStream *s = (MpStdStream *)MpObject_New(&MpStdStream_Type);
-    if (s != NULL) {
-        s->fp = fp;
-        s->name = name;
-    }
-    return (MpObject *)s;
-}
-
 int
 MpFile_WriteObject(MpObject *file, MpObject *s, const char *fallback)
 {
-    if (Mp_TYPE(file) == &MpStdStream_Type) {
-        FILE *fp = ((MpStdStream *)file)->fp;
-        if (s == NULL) {
-            fputs(fallback, fp);
-            return 0;
-        }
-        Mp_ssize_t len;
-        const char *u = MpStr_AsUTF8AndSize(s, &len);
-        if (u == NULL) {
-            return -1;
-        }
-        fwrite(u, 1, (size_t)len, fp);
-        return 0;
+    if (Mp_TYPE(file) == &MpTextIO_Type) {
+        return MpTextIO_Write(file, s, fallback);
     }
     MpObject *text = s ? Mp_NewRef(s) : MpStr_FromString(fallback);
     if (text == NULL) {
@@ -397,9 +315,9 @@ MpSys_Create(int argc, char **argv, const char *path0)
         path_items[npath++] = realpath(libdir, resolved) ? resolved : libdir;
     }
     if (MpModule_AddFunctions(m, sys_methods) < 0 ||
-        MpModule_AddObject(m, "stdout", stream_new(stdout, "<stdout>")) < 0 ||
-        MpModule_AddObject(m, "stderr", stream_new(stderr, "<stderr>")) < 0 ||
-        MpModule_AddObject(m, "stdin", stream_new(stdin, "<stdin>")) < 0 ||
+        MpModule_AddObject(m, "stdout", MpTextIO_FromStdio(stdout, "<stdout>", "w")) < 0 ||
+        MpModule_AddObject(m, "stderr", MpTextIO_FromStdio(stderr, "<stderr>", "w")) < 0 ||
+        MpModule_AddObject(m, "stdin", MpTextIO_FromStdio(stdin, "<stdin>", "r")) < 0 ||
         MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
         MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||

@@ -13,6 +13,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "evalbuiltins.h"
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/str.h"
@@ -144,6 +145,12 @@ module_get_dict(MpObject *o, void *closure)
     return Mp_NewRef(((MpModuleObject *)o)->md_dict);
 }
 
+static MpMethodDef module_methods[] = {
+    {"__dir__", (void *)MpModule_Dir, MP_METH_NOARGS,
+     "Return the list of names in the module."},
+    {NULL},
+};
+
 static MpGetSetDef module_getset[] = {
     {"__dict__", module_get_dict, NULL, NULL, NULL},
     {NULL},
@@ -159,6 +166,7 @@ MpTypeObject MpModule_Type = {
     .tp_clear = module_clear,
     .tp_repr = module_repr,
     .tp_getattro = module_getattro,
+    .tp_methods = module_methods,
     .tp_getset = module_getset,
     .tp_dictoffset = offsetof(MpModuleObject, md_dict),
 };

@@ -33,6 +33,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "evalbuiltins.h"
 #include "gc.h"
 #include "getargs.h"
 #include "objects/descr.h"
@@ -374,7 +375,13 @@ inherit_slots(MpTypeObject *type, MpTypeObject *base)
     INHERIT(tp_traverse);
     INHERIT(tp_clear);
     INHERIT(tp_finalize);
-    INHERIT(tp_new);
+    /* As CPython: a C type directly under object without a tp_new of its
+       own cannot be instantiated from Python ("cannot create 'X'
+       instances"); object_new would make a zeroed, invalid object. */
+    if (base != &MpBaseObject_Type ||
+        MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        INHERIT(tp_new);
+    }
     INHERIT(tp_init);
     INHERIT(tp_vectorcall);
     INHERIT(tp_as_buffer);
@@ -856,6 +863,8 @@ object_format(MpObject *self, MpObject *spec)
 static MpMethodDef object_methods[] = {
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
+    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
+     "Default dir() implementation."},
     {NULL},
 };
 
@@ -1084,6 +1093,8 @@ type_mro_method(MpObject *self, MpObject *unused)
 static MpMethodDef type_methods[] = {
     {"mro", (void *)type_mro_method, MP_METH_NOARGS,
      "Return a type's method resolution order."},
+    {"__dir__", (void *)MpType_Dir, MP_METH_NOARGS,
+     "Specialized __dir__ implementation for types."},
     {NULL},
 };
 
