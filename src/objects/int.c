@@ -1800,6 +1800,18 @@ long_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 done:
     return r;
 }
+
+/* int(x) without the argument tuple (see str_vectorcall). */
+static MpObject *
+long_vectorcall(MpObject *type, MpObject *const *args, size_t nargs,
+                MpObject *kwnames)
+{
+    if (type == (MpObject *)&MpLong_Type && nargs == 1 &&
+        (kwnames == NULL || MpTuple_GET_SIZE(kwnames) == 0)) {
+        return long_from_object(args[0]);
+    }
+    return MpType_GenericCall(type, args, nargs, kwnames);
+}
 /* }====== */
 
 /* {====== bool ======
@@ -1904,6 +1916,7 @@ MpTypeObject MpLong_Type = {
     .tp_methods = long_methods,
     .tp_getset = long_getset,
     .tp_new = long_new,
+    .tp_vectorcall = long_vectorcall,
     .tp_doc = "int([x]) -> integer\n"
               "int(x, base=10) -> integer\n\n"
               "Convert a number or string to an integer, or return 0 if no "

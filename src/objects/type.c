@@ -909,6 +909,14 @@ type_call(MpObject *callable, MpObject *const *args, size_t nargs,
     if (type->tp_vectorcall != NULL) {
         return type->tp_vectorcall(callable, args, nargs, kwnames);
     }
+    return MpType_GenericCall(callable, args, nargs, kwnames);
+}
+
+MpObject *
+MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
+                   MpObject *kwnames)
+{
+    MpTypeObject *type = (MpTypeObject *)callable;
     if (type->tp_new == NULL) {
         return MpErr_Format(MpExc_TypeError, "cannot create '%s' instances",
                             type->tp_name);
