@@ -132,7 +132,9 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
         MpDict_SetItemString(modules, "sys", sys_module) < 0 ||
         MpDict_SetItemString(modules, "__main__", main_module) < 0 ||
         MpDict_SetItemString(main_dict, "__builtins__", builtins_module) <
-            0) {
+            0 ||
+        MpImport_SetBuiltinSpec(builtins_module) < 0 ||
+        MpImport_SetBuiltinSpec(sys_module) < 0) {
         goto fail;
     }
     return 0;
