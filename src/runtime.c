@@ -49,6 +49,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "parse.h"
+#include "runmodule.h"
 #include "signals.h"
 #include "traceback.h"
 #include "vm.h"
@@ -235,6 +236,41 @@ MpRuntime_RunSource(const char *src, size_t len, const char *filename)
         Mp_XDECREF(r);
     }
     Mp_DECREF(code);
+    fflush(stdout);
+    return status;
+}
+/* The -m program: find the module as runpy does (runmodule.c), then run
+   its file in __main__'s dict with the spec's attributes, sys.argv[0]
+   being the file. */
+int
+MpRuntime_RunModule(const char *modname)
+{
+    MpObject *name = MpStr_FromString(modname), *msg = NULL;
+    MpObject *spec = name ? MpRunModule_FindSpec(name, &msg) : NULL;
+    Mp_XDECREF(name);
+    if (spec == NULL && msg != NULL) {
+        /* runpy's sys.exit("<executable>: <message>") */
+        MpObject *exe = MpSys_GetObject("executable");
+        fflush(stdout);
+        fprintf(stderr, "%s: %s\n",
+                exe && MpStr_Check(exe) ? MpStr_AsUTF8(exe) : "minipy",
+                MpStr_AsUTF8(msg));
+        Mp_DECREF(msg);
+        return 1;
+    }
+    MpObject *origin = spec ? MpObject_GetAttrString(spec, "origin") : NULL;
+    MpObject *argv = MpSys_GetObject("argv");
+    MpObject *zero = MpLong_FromInt64(0);
+    int status = 0;
+    if (origin == NULL ||
+        (argv != NULL && MpList_Check(argv) && Mp_SIZE(argv) > 0 &&
+         MpObject_SetItem(argv, zero, origin) < 0) ||
+        MpImport_ExecSpec(main_module, spec) < 0) {
+        status = handle_uncaught();
+    }
+    Mp_XDECREF(zero);
+    Mp_XDECREF(origin);
+    Mp_XDECREF(spec);
     fflush(stdout);
     return status;
 }
