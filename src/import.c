@@ -277,18 +277,15 @@ file_spec(MpObject *name, const char *file, const char *pkgdir)
 }
 
 /* The spec of a namespace package spread over the directories in
-   portions (a list).  Refs: NEW. */
+   portions (a list).  As in CPython 3.11 its loader is None until the
+   package is loaded (init_module_attrs).  Refs: NEW. */
 static MpObject *
 namespace_spec(MpObject *name, MpObject *portions)
 {
     MpObject *path = MpNamespacePath_New(portions);
-    MpObject *loader = path ? MpLoader_New(&MpNamespaceLoader_Type, name,
-                                           path)
-                            : NULL;
-    MpObject *spec = loader ? MpModuleSpec_New(name, loader, NULL, path, 0)
-                            : NULL;
+    MpObject *spec = path ? MpModuleSpec_New(name, NULL, NULL, path, 0)
+                          : NULL;
     Mp_XDECREF(path);
-    Mp_XDECREF(loader);
     return spec;
 }
 
@@ -368,7 +365,10 @@ builtin_spec(MpObject *name)
 /* Sets the import attributes of module m from spec, as CPython's
    _init_module_attrs(override=True): __loader__, __package__ (the
    spec's parent), __spec__, __path__ for a package, __file__ when the
-   spec has a location.  Returns 0 or -1. */
+   spec has a location.  A namespace package (no loader yet) gets a
+   NamespaceLoader, on its spec too, and __file__ None.  minipy writes no
+   compiled files, so there is no __cached__ (as in CPython when
+   sys.implementation.cache_tag is None).  Returns 0 or -1. */
 static int
 init_module_attrs(MpObject *m, MpObject *spec)
 {
@@ -382,12 +382,20 @@ init_module_attrs(MpObject *m, MpObject *spec)
     MpObject *has = locs ? MpObject_GetAttrString(spec, "has_location")
                          : NULL;
     MpObject *origin = has ? MpObject_GetAttrString(spec, "origin") : NULL;
-    int ok = origin != NULL &&
-             MpDict_SetItemString(dict, "__loader__", loader) == 0 &&
-             MpDict_SetItemString(dict, "__package__", parent) == 0 &&
-             MpDict_SetItemString(dict, "__spec__", spec) == 0 &&
-             (locs == Mp_None ||
-              MpDict_SetItemString(dict, "__path__", locs) == 0);
+    int ok = origin != NULL;
+    if (ok && loader == Mp_None && locs != Mp_None) {
+        MpObject *ns = MpLoader_New(&MpNamespaceLoader_Type, NULL, locs);
+        ok = ns != NULL &&
+             MpObject_SetAttrString(spec, "loader", ns) == 0 &&
+             MpDict_SetItemString(dict, "__file__", Mp_None) == 0;
+        Mp_DECREF(loader);
+        loader = ns;
+    }
+    ok = ok && MpDict_SetItemString(dict, "__loader__", loader) == 0 &&
+         MpDict_SetItemString(dict, "__package__", parent) == 0 &&
+         MpDict_SetItemString(dict, "__spec__", spec) == 0 &&
+         (locs == Mp_None ||
+          MpDict_SetItemString(dict, "__path__", locs) == 0);
     if (ok && has == Mp_True && origin != Mp_None) {
         ok = MpDict_SetItemString(dict, "__file__", origin) == 0;
     }

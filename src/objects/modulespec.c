@@ -64,6 +64,22 @@ holder_clear(MpObject *o)
 }
 
 static MpObject *
+holder_get_dict(MpObject *o, void *closure)
+{
+    (void)closure;
+    MpObject **d = &((MpDictHolder *)o)->dict;
+    if (*d == NULL && (*d = MpDict_New()) == NULL) {
+        return NULL;
+    }
+    return Mp_NewRef(*d);
+}
+
+static MpGetSetDef holder_getset[] = {
+    {"__dict__", holder_get_dict, NULL, NULL, NULL},
+    {NULL},
+};
+
+static MpObject *
 holder_new(MpTypeObject *t)
 {
     MpDictHolder *h = (MpDictHolder *)MpObject_New(t);
@@ -235,6 +251,7 @@ static MpGetSetDef spec_getset[] = {
     {"parent", spec_get_parent, NULL, NULL, NULL},
     {"has_location", spec_get_has_location, NULL, NULL, NULL},
     {"cached", spec_get_cached, NULL, NULL, NULL},
+    {"__dict__", holder_get_dict, NULL, NULL, NULL},
     {NULL},
 };
 
@@ -266,8 +283,9 @@ MpLoader_New(MpTypeObject *t, MpObject *name, MpObject *path)
         return NULL;
     }
     MpObject *d = ((MpDictHolder *)l)->dict;
-    if (MpDict_SetItemString(d, "name", name) < 0 ||
-        MpDict_SetItemString(d, "path", path) < 0) {
+    if (name == NULL ? MpDict_SetItemString(d, "_path", path) < 0
+                     : (MpDict_SetItemString(d, "name", name) < 0 ||
+                        MpDict_SetItemString(d, "path", path) < 0)) {
         Mp_DECREF(l);
         return NULL;
     }
@@ -284,6 +302,7 @@ MpTypeObject MpSourceFileLoader_Type = {
     .tp_clear = holder_clear,
     .tp_getattro = MpObject_GenericGetAttr,
     .tp_setattro = MpObject_GenericSetAttr,
+    .tp_getset = holder_getset,
     .tp_dictoffset = offsetof(MpDictHolder, dict),
 };
 
@@ -297,6 +316,7 @@ MpTypeObject MpNamespaceLoader_Type = {
     .tp_clear = holder_clear,
     .tp_getattro = MpObject_GenericGetAttr,
     .tp_setattro = MpObject_GenericSetAttr,
+    .tp_getset = holder_getset,
     .tp_dictoffset = offsetof(MpDictHolder, dict),
 };
 

@@ -28,8 +28,10 @@ MpObject *MpModuleSpec_New(MpObject *name, MpObject *loader,
    raises: any error reads as 0.  Refs: spec BORROWED (may be NULL). */
 int MpModuleSpec_IsInitializing(MpObject *spec);
 
-/* A loader instance of type t (SourceFileLoader or NamespaceLoader) with
-   attributes name and path.  Refs: NEW; NULL with an exception. */
+/* A loader instance of type t with attributes name and path
+   (SourceFileLoader), or, when name is NULL, with _path
+   (NamespaceLoader).  Refs: NEW; path BORROWED; NULL with an
+   exception. */
 MpObject *MpLoader_New(MpTypeObject *t, MpObject *name, MpObject *path);
 
 /* A _NamespacePath holding the items of list.  Refs: NEW. */
