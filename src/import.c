@@ -757,7 +757,7 @@ MpImport_SetBuiltinSpec(MpObject *m)
 static MpObject *
 calc_package(MpObject *globals)
 {
-    if (globals == NULL || globals == Mp_None) {
+    if (globals == NULL) {
         MpErr_SetString(MpExc_KeyError, "'__name__' not in globals");
         return NULL;
     }
@@ -926,9 +926,8 @@ MpImport_ImportModuleLevel(MpObject *name, MpObject *globals,
                            MpObject *fromlist, int level)
 {
     if (!MpStr_Check(name)) {
-        return MpErr_Format(MpExc_TypeError,
-                            "module name must be str, not %s",
-                            MpType_Name(Mp_TYPE(name)));
+        MpErr_SetString(MpExc_TypeError, "module name must be a string");
+        return NULL;
     }
     if (level < 0) {
         MpErr_SetString(MpExc_ValueError, "level must be >= 0");

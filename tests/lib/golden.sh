@@ -39,8 +39,9 @@ normalize() {
     # A path as a sed pattern: escape what BRE and the | delimiter treat
     # specially.
     pat=$(printf '%s\n' "$1" | sed 's/[][\\.*^$|]/\\&/g')
-    exe=${2:-/nonexistent/interpreter}
-    epat=$(printf '%s\n' "$exe" | sed 's/[][\\.*^$|]/\\&/g')
+    # (functions share the caller's variables: only names of our own)
+    epat=$(printf '%s\n' "${2:-/nonexistent/interpreter}" \
+        | sed 's/[][\\.*^$|]/\\&/g')
     sed -e "s|$epat|PYTHON|g" -e "s|$pat/||g" -e "s|$pat||g" \
         -e 's/0x[0-9a-f]\{8,\}/0xADDR/g'
 }

@@ -1,0 +1,1 @@
+print("runm package initialised as", __name__)
