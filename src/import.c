@@ -1,27 +1,41 @@
 /* import.c — finding, loading and caching modules.
 
-   The import sequence for one module name (import_one):
+   The import sequence for one fully qualified name (import_one):
      1. sys.modules[name] if present: a module is imported once, and a
         module that is still running is found there too (its body puts it
         there before running), which is how a circular import sees a half
-        built module;
-     2. a built-in C module (the table `builtin_modules`);
-     3. a file on the search path: for a top-level name each directory of
-        sys.path, for a submodule the parent package's __path__; in each
-        directory NAME/__init__.py (a package) wins over NAME.py.
-   A file module is created, given __name__, __file__, __package__ (and
-   __path__ for a package), **put in sys.modules before its code runs**,
-   and run with its dict as globals.  If the code raises, it is removed
-   from sys.modules again and the exception propagates.  A submodule is
-   bound as an attribute of its package once loaded.
+        built module; None there stops the import;
+     2. otherwise find_and_load: for a submodule the parent package is
+        imported first (from inside this import, as CPython's
+        _find_and_load, so -X importtime nests it under the child) and the
+        search path is the parent's __path__; for a top-level name it is
+        the built-in C modules (`builtin_modules`), then sys.path;
+     3. finding gives a *spec* (objects/modulespec.c), nothing runs yet:
+        in each directory NAME/__init__.py (a regular package) or NAME.py
+        wins at once; a directory NAME/ without __init__.py is remembered
+        as a portion of a namespace package, the answer only when no
+        directory has a regular module (find_spec_in);
+     4. loading (load_spec): the module is created, its attributes set
+        from the spec (__spec__, __loader__, __package__, __path__,
+        __file__), it is **put in sys.modules before its code runs**, and
+        the code runs with its dict as globals while spec._initializing
+        is True.  If the code raises, it is removed from sys.modules again
+        and the exception propagates.  A submodule is then bound as an
+        attribute of its package.
 
-   `import a.b.c` imports a, then a.b, then a.b.c, and the statement binds
-   a: that is what __import__ returns for an empty fromlist.  Relative
-   imports (`from . import x`) resolve against the importing module's
-   __package__.
+   `import a.b.c` loads a, a.b and a.b.c and the statement binds a: that
+   is what __import__ returns for an empty fromlist; with a fromlist it
+   returns a.b.c, after importing the fromlist's names that are
+   submodules (handle_fromlist).  Relative imports (`from . import x`)
+   resolve against the importing module's __package__ (or __spec__.parent,
+   or __name__).
+
+   -X importtime prints CPython's report line for each module loaded.
+   minipy has no compiled-code cache: every import compiles the source.
 
    CPython counterpart: Python/import.c (PyImport_ImportModuleLevelObject)
-   and importlib._bootstrap (_find_and_load).  Read first: import_one */
+   and importlib._bootstrap (_find_and_load, _handle_fromlist,
+   _calc___package__).  Read first: import_one */
 #include "import.h"
 
 #include <errno.h>
@@ -531,6 +545,8 @@ load_spec(MpObject *name, MpObject *spec)
 
 /* {====== The import sequence ====== */
 
+static MpObject *import_one(MpObject *name);
+
 /* The search path for the submodules of parent_name: the parent's
    __path__.  Imports the parent first if needed.  Sets *parent (BORROWED
    from sys.modules).  Refs: NEW; NULL with an exception. */
@@ -546,7 +562,7 @@ parent_path(MpObject *name, MpObject *parent_name, MpObject **parent)
         if (MpErr_Occurred()) {
             return NULL;
         }
-        p = MpImport_ImportModule(parent_name);
+        p = import_one(parent_name);
         if (p == NULL) {
             return NULL;
         }
@@ -713,23 +729,10 @@ import_one(MpObject *name)
 MpObject *
 MpImport_ImportModule(MpObject *name)
 {
-    const char *full = MpStr_AsUTF8(name);
-    if (full == NULL) {
-        return NULL;
-    }
-    MpObject *m = NULL;
-    for (const char *p = full;; p++) {
-        if (*p != '.' && *p != '\0') {
-            continue;
-        }
-        MpObject *prefix = MpStr_FromUTF8(full, p - full);
-        Mp_XDECREF(m);
-        m = prefix ? import_one(prefix) : NULL;
-        Mp_XDECREF(prefix);
-        if (m == NULL || *p == '\0') {
-            return m;
-        }
-    }
+    /* the parent packages are imported by find_and_load, from inside the
+       child's import, as CPython's _find_and_load (which -X importtime's
+       nesting shows) */
+    return import_one(name);
 }
 
 int
