@@ -42,6 +42,7 @@
 #include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/modulespec.h"
 #include "objects/range.h"
 #include "objects/set.h"
 #include "objects/slice.h"
@@ -135,7 +136,9 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
         MpDict_SetItemString(main_dict, "__builtins__", builtins_module) <
             0 ||
         MpImport_SetBuiltinSpec(builtins_module) < 0 ||
-        MpImport_SetBuiltinSpec(sys_module) < 0) {
+        MpImport_SetBuiltinSpec(sys_module) < 0 ||
+        MpDict_SetItemString(main_dict, "__loader__",
+                             (MpObject *)&MpBuiltinImporter_Type) < 0) {
         goto fail;
     }
     return 0;
@@ -226,6 +229,19 @@ MpRuntime_RunSource(const char *src, size_t len, const char *filename)
     int status = 0;
     if (MpDict_SetItemString(globals, "__file__", fname) < 0) {
         status = handle_uncaught();
+    }
+    if (status == 0 && filename[0] != '<') {
+        /* a script's __main__ is loaded from its file, as CPython says */
+        MpObject *name = MpStr_FromString("__main__");
+        MpObject *loader = name ? MpLoader_New(&MpSourceFileLoader_Type,
+                                               name, fname)
+                                : NULL;
+        if (loader == NULL ||
+            MpDict_SetItemString(globals, "__loader__", loader) < 0) {
+            status = handle_uncaught();
+        }
+        Mp_XDECREF(loader);
+        Mp_XDECREF(name);
     }
     Mp_DECREF(fname);
     if (status == 0) {

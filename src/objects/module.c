@@ -94,7 +94,8 @@ module_clear(MpObject *o)
 
 /* repr(module), CPython's _module_repr: from the spec when there is one
    (`<module 'a' from '/p/a.py'>`, `<module 'sys' (built-in)>`,
-   `<module 'ns' (<loader>)>` for a namespace package), else from
+   `<module 'ns' (<loader>)>` for a namespace package), else from the
+   loader's module_repr (BuiltinImporter, NamespaceLoader), else from
    __name__, __file__ and __loader__. */
 static MpObject *
 module_repr(MpObject *o)
@@ -148,7 +149,15 @@ module_repr(MpObject *o)
         return NULL;
     }
     MpObject *r;
-    if (file != NULL) {
+    if (loader == (MpObject *)&MpBuiltinImporter_Type ||
+        (loader != NULL && Mp_TYPE(loader) == &MpNamespaceLoader_Type)) {
+        /* the loaders that have a module_repr() in CPython 3.11 */
+        r = MpStr_FromFormat(loader == (MpObject *)&MpBuiltinImporter_Type
+                                 ? "<module %R (built-in)>"
+                                 : "<module %R (namespace)>",
+                             shown);
+    }
+    else if (file != NULL) {
         r = MpStr_FromFormat("<module %R from %R>", shown, file);
     }
     else if (loader == NULL || loader == Mp_None) {
