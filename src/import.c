@@ -978,7 +978,8 @@ MpImport_ImportModuleLevel(MpObject *name, MpObject *globals,
         goto error;
     }
     const char *ndot = strchr(nm, '.');
-    if (ndot == NULL && level > 0) {
+    if (ndot == NULL && (level > 0 || strchr(full, '.') == NULL)) {
+        /* `import a`: the module itself */
         Mp_DECREF(absname);
         return m;
     }
