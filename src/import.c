@@ -431,9 +431,10 @@ set_initializing(MpObject *spec, int on)
 /* Runs the module's code, described by spec, in m's dict: a source file
    is compiled and executed (spec._initializing is True meanwhile); a
    namespace package has no code; a built-in module was complete when
-   created.  Returns 0 or -1. */
+   created.  Only a first load (`loading`) marks the module as
+   initialising: reload and -m do not, as in CPython.  Returns 0 or -1. */
 static int
-exec_spec(MpObject *m, MpObject *spec)
+exec_spec(MpObject *m, MpObject *spec, int loading)
 {
     MpObject *loader = MpObject_GetAttrString(spec, "loader");
     if (loader == NULL) {
@@ -466,17 +467,19 @@ exec_spec(MpObject *m, MpObject *spec)
     }
     MpModuleObject *mo = (MpModuleObject *)m;
     int was = mo->md_initializing;
-    mo->md_initializing = 1;
-    if (set_initializing(spec, 1) < 0) {
-        mo->md_initializing = was;
-        Mp_DECREF(code);
-        return -1;
+    if (loading) {
+        mo->md_initializing = 1;
+        if (set_initializing(spec, 1) < 0) {
+            mo->md_initializing = was;
+            Mp_DECREF(code);
+            return -1;
+        }
     }
     MpObject *r = MpEval_Code((MpCodeObject *)code, dict, dict);
     mo->md_initializing = was;
     Mp_DECREF(code);
     MpObject *exc = r == NULL ? MpErr_GetRaisedException() : NULL;
-    int st = set_initializing(spec, 0);
+    int st = loading ? set_initializing(spec, 0) : 0;
     if (exc != NULL) {
         MpErr_SetRaisedException(exc);
         return -1;
@@ -520,7 +523,7 @@ load_spec(MpObject *name, MpObject *spec)
         Mp_DECREF(m);
         return NULL;
     }
-    if (exec_spec(m, spec) < 0) {
+    if (exec_spec(m, spec, 1) < 0) {
         /* a module whose body failed is not importable: forget it */
         MpObject *exc = MpErr_GetRaisedException();
         if (MpDict_GetItemWithError(modules, name) == m) {
@@ -741,7 +744,7 @@ MpImport_ExecSpec(MpObject *module, MpObject *spec)
     if (init_module_attrs(module, spec) < 0) {
         return -1;
     }
-    return exec_spec(module, spec);
+    return exec_spec(module, spec, 0);
 }
 
 int
