@@ -186,11 +186,12 @@ module_getattro(MpObject *o, MpObject *name)
         MpErr_Clear();
         return MpObject_CallOneArg(getattr, name);
     }
+    MpErr_Clear();
     MpObject *modname = d ? MpDict_GetItemString(d, "__name__") : NULL;
     if (modname == NULL || !MpStr_Check(modname)) {
-        return NULL;  // the generic "'module' object has no attribute"
+        return MpErr_Format(MpExc_AttributeError,
+                            "module has no attribute '%U'", name);
     }
-    MpErr_Clear();
     MpObject *spec = MpDict_GetItemString(d, "__spec__");
     if (((MpModuleObject *)o)->md_initializing ||
         MpModuleSpec_IsInitializing(spec)) {
@@ -258,7 +259,7 @@ module_init(MpObject *o, MpObject *args, MpObject *kwargs)
     }
     if (!MpStr_Check(a[0])) {
         MpErr_Format(MpExc_TypeError,
-                     "module.__init__() argument 'name' must be str, not %T",
+                     "module() argument 'name' must be str, not %T",
                      a[0]);
         return -1;
     }
