@@ -1,1 +1,2 @@
-print("runm package initialised as", __name__)
+import sys
+print("runm package initialised as", __name__, "argv while searching:", sys.argv)
