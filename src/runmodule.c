@@ -198,7 +198,8 @@ MpRunModule_FindSpec(MpObject *name, MpObject **msg)
         *msg = MpStr_FromFormat("No module named %U", name);
         return NULL;
     }
-    MpObject *locs = MpObject_GetAttrString(spec, "submodule_search_locations");
+    MpObject *locs =
+        MpObject_GetAttrString(spec, "submodule_search_locations");
     if (locs == NULL) {
         Mp_DECREF(spec);
         return NULL;

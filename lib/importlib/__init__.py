@@ -103,3 +103,7 @@ def reload(module):
         return module
     finally:
         del _RELOADING[name]
+
+
+# importlib.__import__ is the import statement's function itself
+__import__ = __import__
