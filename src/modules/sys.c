@@ -267,6 +267,20 @@ find_lib_dir(char *dir, size_t n)
     return 0;
 }
 
+/* sys.executable: the interpreter's absolute path (from /proc/self/exe,
+   so symbolic links are resolved, which CPython does not do), or "" when
+   it cannot be known, as CPython. */
+static MpObject *
+executable(void)
+{
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0) {
+        len = 0;
+    }
+    return MpStr_FromUTF8(exe, len);
+}
+
 static MpObject *
 str_list(int n, char **items)
 {
@@ -321,6 +335,7 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
         MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||
+        MpModule_AddObject(m, "executable", executable()) < 0 ||
         MpModule_AddObject(m, "maxsize", MpLong_FromInt64(INT64_MAX)) < 0 ||
         MpModule_AddObject(m, "byteorder", MpStr_FromString("little")) < 0 ||
         MpModule_AddObject(m, "platform", MpStr_FromString("linux")) < 0 ||
