@@ -29,6 +29,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -194,6 +195,10 @@ fill_view(MpBuffer *v, MpObject *o, void *buf, Mp_ssize_t len, int ro)
 static int
 bytes_getbuffer(MpObject *o, MpBuffer *v, int flags)
 {
+    if (flags & MP_BUF_WRITABLE) {
+        MpErr_SetString(MpExc_BufferError, "Object is not writable.");
+        return -1;
+    }
     fill_view(v, o, MpBytes_AS_STRING(o), Mp_SIZE(o), 1);
     return 0;
 }
@@ -318,17 +323,18 @@ collect_bytes(MpObject *x, MpObject *enc, MpObject *errors, char **out,
         return -1;
     }
     if (Mp_TYPE(x)->tp_as_buffer != NULL) {
+        /* Any layout (a strided memoryview slice too), copied in C order. */
         MpBuffer v;
-        if (MpBytesLike_Get(x, &v) < 0) {
+        if (MpObject_GetBuffer(x, &v, MP_BUF_FULL_RO) < 0) {
             Mp_XDECREF(src);
             return -1;
         }
         *out = malloc((size_t)v.len + 1);
         if (*out != NULL) {
-            memcpy(*out, v.buf, (size_t)v.len);
+            MpBuffer_ToContiguous(*out, &v, 'C');
             *outlen = v.len;
         }
-        MpBytesLike_Release(&v);
+        MpBuffer_Release(&v);
         Mp_XDECREF(src);
         if (*out == NULL) {
             MpErr_NoMemory();
@@ -676,15 +682,14 @@ MpBytes_Concat(MpObject *a, MpObject *b)
     if (MpBytesLike_Get(a, &va) < 0) {
         return NULL;
     }
-    if (Mp_TYPE(b)->tp_as_buffer == NULL) {
+    /* Anything that cannot give a simple (contiguous) view, a strided
+       memoryview among them, is refused as CPython's bytes_concat does. */
+    if (Mp_TYPE(b)->tp_as_buffer == NULL || MpBytesLike_Get(b, &vb) < 0) {
+        MpErr_Clear();
         MpBytesLike_Release(&va);
         return MpErr_Format(MpExc_TypeError, "can't concat %.100s to %.100s",
                             MpType_Name(Mp_TYPE(b)),
                             MpType_Name(Mp_TYPE(a)));
-    }
-    if (MpBytesLike_Get(b, &vb) < 0) {
-        MpBytesLike_Release(&va);
-        return NULL;
     }
     MpObject *r = NULL;
     if (va.len > MP_SSIZE_MAX - vb.len) {
