@@ -51,6 +51,7 @@
 
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
+MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -64,6 +65,7 @@ typedef struct {
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
+    {"array", MpArrayModule_Create},
     {NULL, NULL},
 };
 
