@@ -52,6 +52,9 @@
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
 MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
+MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
+MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
+MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -66,6 +69,9 @@ static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
     {"array", MpArrayModule_Create},
+    {"mmap", MpMmapModule_Create},
+    {"posix", MpPosixModule_Create},
+    {"_posixshmem", MpPosixShmemModule_Create},
     {NULL, NULL},
 };
 
