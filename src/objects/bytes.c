@@ -736,6 +736,26 @@ bytes_repeat(MpObject *o, Mp_ssize_t n)
     free(buf);
     return r;
 }
+/* b *= n: in place, so refused while a view is exported. */
+static MpObject *
+bytearray_inplace_repeat(MpObject *o, Mp_ssize_t n)
+{
+    Mp_ssize_t len = Mp_SIZE(o);
+    if (n < 0) {
+        n = 0;
+    }
+    if (len > 0 && n > MP_SSIZE_MAX / len) {
+        return MpErr_NoMemory();
+    }
+    if (MpByteArray_Resize(o, len * n) < 0) {
+        return NULL;
+    }
+    char *d = MpByteArray_AS_STRING(o);
+    for (Mp_ssize_t i = 1; i < n; i++) {
+        memcpy(d + i * len, d, (size_t)len);
+    }
+    return Mp_NewRef(o);
+}
 /* }====== */
 
 /* {====== Methods shared by bytes and bytearray ====== */
@@ -1774,6 +1794,13 @@ static MpNumberMethods bytes_as_number = {
     .nb_add = bytes_add,
 };
 
+/* bytearray's own: `b += x` must extend b in place (and so fail while a
+   view is exported), not fall to nb_add, which makes a new object. */
+static MpNumberMethods bytearray_as_number = {
+    .nb_add = bytes_add,
+    .nb_inplace_add = bytearray_inplace_concat,
+};
+
 MpTypeObject MpBytes_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "bytes",
@@ -1807,6 +1834,7 @@ static MpSequenceMethods bytearray_as_sequence = {
     .sq_item = bytes_item,
     .sq_contains = bytes_contains,
     .sq_inplace_concat = bytearray_inplace_concat,
+    .sq_inplace_repeat = bytearray_inplace_repeat,
 };
 
 static MpMappingMethods bytearray_as_mapping = {
@@ -1825,7 +1853,7 @@ MpTypeObject MpByteArray_Type = {
     .tp_str = MpBytes_Repr,
     .tp_hash = bytearray_hash,
     .tp_richcompare = bytes_richcompare,
-    .tp_as_number = &bytes_as_number,
+    .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,
     .tp_as_mapping = &bytearray_as_mapping,
     .tp_as_buffer = &bytearray_as_buffer,
