@@ -4,11 +4,11 @@
    CPython's os module is lib/os.py re-exporting the C module posix
    (`from posix import *`); this file is the start of that C module, with
    only what the buffer work uses: open, close, read, write, lseek,
-   ftruncate, fstat, unlink, getpid, urandom and the O_* / SEEK_*
-   constants.  A fuller os (fork, waitpid, listdir, environ ...) extends
-   this same module.  Failing calls raise OSError, narrowed by errno to
-   FileNotFoundError, FileExistsError ... with the file name when there is
-   one, as CPython.
+   ftruncate, fstat, unlink, getpid, urandom and the O_* constants
+   (SEEK_SET and friends belong to os.py, as in CPython).  A fuller os
+   (fork, waitpid, listdir, environ ...) extends this same module.
+   Failing calls raise OSError, narrowed by errno to FileNotFoundError,
+   FileExistsError ... with the file name when there is one, as CPython.
 
    fstat returns an os.stat_result with the ten classic fields as
    attributes (st_mode ... st_ctime); unlike CPython's it is not also a
@@ -407,8 +407,7 @@ MpPosixModule_Create(void)
         {"O_RDWR", O_RDWR},     {"O_CREAT", O_CREAT},
         {"O_EXCL", O_EXCL},     {"O_TRUNC", O_TRUNC},
         {"O_APPEND", O_APPEND}, {"O_NONBLOCK", O_NONBLOCK},
-        {"O_CLOEXEC", O_CLOEXEC}, {"SEEK_SET", SEEK_SET},
-        {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
+        {"O_CLOEXEC", O_CLOEXEC},
     };
     MpObject *m = MpModule_New("posix");
     if (m == NULL || MpModule_AddFunctions(m, posix_methods) < 0 ||

@@ -787,23 +787,27 @@ bytes_decode(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
     return MpStr_Decode(DATA(o), Mp_SIZE(o), enc, errors);
 }
 
+/* hex(sep=None, bytes_per_sep=1), the separator grouping as
+   memoryview.hex's (MpHex_FromData). */
 static MpObject *
-bytes_hex(MpObject *o, MpObject *unused)
+bytes_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
+          MpObject *kwnames)
 {
-    static const char digits[] = "0123456789abcdef";
-    Mp_ssize_t n = Mp_SIZE(o);
-    char *buf = malloc((size_t)n * 2 + 1);
-    if (buf == NULL) {
-        return MpErr_NoMemory();
+    static const char *const kw[] = {"sep", "bytes_per_sep", NULL};
+    static const MpArgSpec spec = {"hex", kw, 0, 2};
+    MpObject *a[2];
+    if (MpArg_Unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return NULL;
     }
-    const unsigned char *d = (const unsigned char *)DATA(o);
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        buf[2 * i] = digits[d[i] >> 4];
-        buf[2 * i + 1] = digits[d[i] & 15];
+    Mp_ssize_t per = 1;
+    if (a[1] != NULL) {
+        per = MpNumber_AsSsize_t(a[1], MpExc_OverflowError);
+        if (per == -1 && MpErr_Occurred()) {
+            return NULL;
+        }
     }
-    MpObject *r = MpStr_FromUTF8(buf, n * 2);
-    free(buf);
-    return r;
+    return MpHex_FromData((const unsigned char *)DATA(o), Mp_SIZE(o), a[0],
+                          per);
 }
 
 static int
@@ -1712,7 +1716,7 @@ bytes_add(MpObject *a, MpObject *b)
 #define COMMON_METHODS                                                     \
     {"decode", (void *)bytes_decode, FASTKW,                               \
      "Decode the bytes using the codec registered for encoding."},        \
-    {"hex", (void *)bytes_hex, MP_METH_NOARGS,                             \
+    {"hex", (void *)bytes_hex, FASTKW,                             \
      "Create a string of hexadecimal numbers from a bytes object."},      \
     {"fromhex", (void *)bytes_fromhex, MP_METH_O | MP_METH_CLASS,          \
      "Create a bytes object from a string of hexadecimal numbers."},      \
