@@ -899,7 +899,7 @@ array_pop(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
     }
     Mp_ssize_t i = -1, n = Mp_SIZE(o);
     if (nargs > 0) {
-        i = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
+        i = MpLong_AsSsize_t(args[0]);
         if (i == -1 && MpErr_Occurred()) {
             return NULL;
         }
@@ -928,7 +928,7 @@ array_insert(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
     if (MpArg_CheckPositional("insert", nargs, NULL, 2, 2) < 0) {
         return NULL;
     }
-    Mp_ssize_t i = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
+    Mp_ssize_t i = MpLong_AsSsize_t(args[0]);
     if (i == -1 && MpErr_Occurred()) {
         return NULL;
     }

@@ -95,7 +95,7 @@ readonly(MmapObject *m)
 static int
 as_int(MpObject *o, int *out)
 {
-    Mp_ssize_t v = MpNumber_AsSsize_t(o, MpExc_OverflowError);
+    Mp_ssize_t v = MpLong_AsSsize_t(o);
     if (v == -1 && MpErr_Occurred()) {
         return -1;
     }
@@ -124,7 +124,7 @@ mmap_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     if (as_int(a[0], &fd) < 0) {
         return NULL;
     }
-    length = MpNumber_AsSsize_t(a[1], MpExc_OverflowError);
+    length = MpLong_AsSsize_t(a[1]);
     if (length == -1 && MpErr_Occurred()) {
         return NULL;
     }
@@ -134,7 +134,7 @@ mmap_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         return NULL;
     }
     if (a[5] != NULL) {
-        offset = MpNumber_AsSsize_t(a[5], MpExc_OverflowError);
+        offset = MpLong_AsSsize_t(a[5]);
         if (offset == -1 && MpErr_Occurred()) {
             return NULL;
         }
@@ -292,11 +292,11 @@ mmap_repr(MpObject *o)
     static const char *const names[] = {"ACCESS_DEFAULT", "ACCESS_READ",
                                         "ACCESS_WRITE", "ACCESS_COPY"};
     MmapObject *m = M(o);
-    const char *name = MpType_Name(Mp_TYPE(o));
+    const char *name = Mp_TYPE(o)->tp_name;  // "mmap.mmap", or a subclass's
     if (m->data == NULL) {
-        return MpStr_FromFormat("<mmap.%s closed=True>", name);
+        return MpStr_FromFormat("<%s closed=True>", name);
     }
-    return MpStr_FromFormat("<mmap.%s closed=False, access=%s, length=%zd, "
+    return MpStr_FromFormat("<%s closed=False, access=%s, length=%zd, "
                             "pos=%zd, offset=%lld>",
                             name, names[m->access], m->size, m->pos,
                             (long long)m->offset);
@@ -389,7 +389,7 @@ mmap_write_byte(MpObject *o, MpObject *value)
 {
     MmapObject *m = M(o);
     CHECK_VALID(m, NULL);
-    Mp_ssize_t b = MpNumber_AsSsize_t(value, MpExc_OverflowError);
+    Mp_ssize_t b = MpLong_AsSsize_t(value);
     if (b == -1 && MpErr_Occurred()) {
         return NULL;
     }
@@ -419,13 +419,13 @@ mmap_seek(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
         return NULL;
     }
     CHECK_VALID(m, NULL);
-    Mp_ssize_t dist = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
+    Mp_ssize_t dist = MpLong_AsSsize_t(args[0]);
     if (dist == -1 && MpErr_Occurred()) {
         return NULL;
     }
     Mp_ssize_t how = 0;
     if (nargs > 1) {
-        how = MpNumber_AsSsize_t(args[1], MpExc_OverflowError);
+        how = MpLong_AsSsize_t(args[1]);
         if (how == -1 && MpErr_Occurred()) {
             return NULL;
         }
@@ -485,8 +485,12 @@ find_args(MmapObject *m, const char *name, MpObject *const *args,
     }
     *start = m->pos;
     *end = m->size;
-    if ((nargs > 1 && !MpSlice_Index(args[1], start)) ||
-        (nargs > 2 && !MpSlice_Index(args[2], end))) {
+    if (nargs > 1 && (*start = MpLong_AsSsize_t(args[1])) == -1 &&
+        MpErr_Occurred()) {
+        return -1;
+    }
+    if (nargs > 2 && (*end = MpLong_AsSsize_t(args[2])) == -1 &&
+        MpErr_Occurred()) {
         return -1;
     }
     if (closed(m)) {
@@ -563,13 +567,13 @@ mmap_flush(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
     CHECK_VALID(m, NULL);
     Mp_ssize_t off = 0, size = m->size;
     if (nargs > 0) {
-        off = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
+        off = MpLong_AsSsize_t(args[0]);
         if (off == -1 && MpErr_Occurred()) {
             return NULL;
         }
     }
     if (nargs > 1) {
-        size = MpNumber_AsSsize_t(args[1], MpExc_OverflowError);
+        size = MpLong_AsSsize_t(args[1]);
         if (size == -1 && MpErr_Occurred()) {
             return NULL;
         }
@@ -596,7 +600,7 @@ mmap_move(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
     }
     Mp_ssize_t v[3];
     for (int i = 0; i < 3; i++) {
-        v[i] = MpNumber_AsSsize_t(args[i], MpExc_OverflowError);
+        v[i] = MpLong_AsSsize_t(args[i]);
         if (v[i] == -1 && MpErr_Occurred()) {
             return NULL;
         }
@@ -620,7 +624,7 @@ static MpObject *
 mmap_resize(MpObject *o, MpObject *arg)
 {
     MmapObject *m = M(o);
-    Mp_ssize_t n = MpNumber_AsSsize_t(arg, MpExc_OverflowError);
+    Mp_ssize_t n = MpLong_AsSsize_t(arg);
     if (n == -1 && MpErr_Occurred()) {
         return NULL;
     }
@@ -665,7 +669,7 @@ mmap_madvise(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
     CHECK_VALID(m, NULL);
     Mp_ssize_t v[3] = {0, 0, m->size};
     for (Mp_ssize_t i = 0; i < nargs; i++) {
-        v[i] = MpNumber_AsSsize_t(args[i], MpExc_OverflowError);
+        v[i] = MpLong_AsSsize_t(args[i]);
         if (v[i] == -1 && MpErr_Occurred()) {
             return NULL;
         }

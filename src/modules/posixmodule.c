@@ -39,7 +39,7 @@
 static int
 int_arg(MpObject *o, int *out)
 {
-    Mp_ssize_t v = MpNumber_AsSsize_t(o, MpExc_OverflowError);
+    Mp_ssize_t v = MpLong_AsSsize_t(o);
     if (v == -1 && MpErr_Occurred()) {
         return -1;
     }
@@ -122,7 +122,7 @@ posix_read(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     if (int_arg(args[0], &fd) < 0) {
         return NULL;
     }
-    Mp_ssize_t n = MpNumber_AsSsize_t(args[1], MpExc_OverflowError);
+    Mp_ssize_t n = MpLong_AsSsize_t(args[1]);
     if (n == -1 && MpErr_Occurred()) {
         return NULL;
     }
@@ -179,7 +179,7 @@ posix_lseek(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     if (int_arg(args[0], &fd) < 0 || int_arg(args[2], &how) < 0) {
         return NULL;
     }
-    Mp_ssize_t pos = MpNumber_AsSsize_t(args[1], MpExc_OverflowError);
+    Mp_ssize_t pos = MpLong_AsSsize_t(args[1]);
     if (pos == -1 && MpErr_Occurred()) {
         return NULL;
     }
@@ -200,7 +200,7 @@ posix_ftruncate(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     if (int_arg(args[0], &fd) < 0) {
         return NULL;
     }
-    Mp_ssize_t len = MpNumber_AsSsize_t(args[1], MpExc_OverflowError);
+    Mp_ssize_t len = MpLong_AsSsize_t(args[1]);
     if (len == -1 && MpErr_Occurred()) {
         return NULL;
     }
@@ -237,7 +237,7 @@ posix_getpid(MpObject *self, MpObject *unused)
 static MpObject *
 posix_urandom(MpObject *self, MpObject *arg)
 {
-    Mp_ssize_t n = MpNumber_AsSsize_t(arg, MpExc_OverflowError);
+    Mp_ssize_t n = MpLong_AsSsize_t(arg);
     if (n == -1 && MpErr_Occurred()) {
         return NULL;
     }

@@ -800,11 +800,8 @@ bytes_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
         return NULL;
     }
     Mp_ssize_t per = 1;
-    if (a[1] != NULL) {
-        per = MpNumber_AsSsize_t(a[1], MpExc_OverflowError);
-        if (per == -1 && MpErr_Occurred()) {
-            return NULL;
-        }
+    if (a[1] != NULL && MpHex_SepCount(a[1], &per) < 0) {
+        return NULL;
     }
     return MpHex_FromData((const unsigned char *)DATA(o), Mp_SIZE(o), a[0],
                           per);

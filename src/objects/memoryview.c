@@ -1200,6 +1200,26 @@ MpHex_FromData(const unsigned char *data, Mp_ssize_t n, MpObject *sep,
     return r;
 }
 
+int
+MpHex_SepCount(MpObject *o, Mp_ssize_t *out)
+{
+    Mp_ssize_t v = MpLong_AsSsize_t(o);
+    if (v == -1 && MpErr_Occurred()) {
+        if (!MpErr_ExceptionMatches(MpExc_OverflowError)) {
+            return -1;
+        }
+        MpErr_Clear();
+        v = PTRDIFF_MAX;
+    }
+    if (v < INT32_MIN || v > INT32_MAX) {
+        MpErr_SetString(MpExc_OverflowError,
+                        "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 static MpObject *
 memory_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
            MpObject *kwnames)
@@ -1213,11 +1233,8 @@ memory_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
     MpMemoryViewObject *mv = MV(o);
     CHECK_RELEASED(mv, NULL);
     Mp_ssize_t per = 1;
-    if (a[1] != NULL) {
-        per = MpNumber_AsSsize_t(a[1], MpExc_OverflowError);
-        if (per == -1 && MpErr_Occurred()) {
-            return NULL;
-        }
+    if (a[1] != NULL && MpHex_SepCount(a[1], &per) < 0) {
+        return NULL;
     }
     MpBuffer *v = &mv->mv_view;
     unsigned char *tmp = malloc((size_t)v->len + 1);
@@ -1359,26 +1376,23 @@ memory_cast(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
                                 "be integers");
                 return NULL;
             }
-            int64_t d;
-            if (!MpLong_AsSmall(x, &d) || d <= 0) {
-                if (MpLong_Sign(x) > 0) {
-                    MpErr_SetString(MpExc_ValueError,
-                                    "memoryview.cast(): product(shape) > "
-                                    "SSIZE_MAX");
-                    return NULL;
-                }
+            Mp_ssize_t d = MpLong_AsSsize_t(x);
+            if (d == -1 && MpErr_Occurred()) {
+                return NULL;
+            }
+            if (d <= 0) {
                 MpErr_SetString(MpExc_ValueError,
                                 "memoryview.cast(): elements of shape must "
                                 "be integers > 0");
                 return NULL;
             }
-            if (__builtin_mul_overflow(product, (Mp_ssize_t)d, &product)) {
+            if (__builtin_mul_overflow(product, d, &product)) {
                 MpErr_SetString(MpExc_ValueError,
                                 "memoryview.cast(): product(shape) > "
                                 "SSIZE_MAX");
                 return NULL;
             }
-            dims[i] = (Mp_ssize_t)d;
+            dims[i] = d;
         }
         if (product * itemsize != v->len) {
             MpErr_SetString(MpExc_TypeError,

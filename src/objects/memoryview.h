@@ -108,5 +108,9 @@ int MpBuffer_PackItem(const char *fmt, char *ptr, MpObject *v);
    be length 1.", TypeError. */
 MpObject *MpHex_FromData(const unsigned char *data, Mp_ssize_t n,
                          MpObject *sep, Mp_ssize_t bytes_per_sep);
+/* The bytes_per_sep argument of hex() as a C int's value.  Returns 0, or
+   -1 with OverflowError "Python int too large to convert to C int",
+   TypeError. */
+int MpHex_SepCount(MpObject *o, Mp_ssize_t *out);
 
 #endif

@@ -102,3 +102,23 @@ t(lambda: q.closed)
 t(lambda: mmap.PAGESIZE, )
 t(lambda: (mmap.MAP_SHARED, mmap.MAP_PRIVATE, mmap.MAP_ANONYMOUS, mmap.PROT_READ, mmap.PROT_WRITE, mmap.ACCESS_DEFAULT, mmap.ACCESS_READ, mmap.ACCESS_WRITE, mmap.ACCESS_COPY))
 t(lambda: mmap.error)
+import mmap
+m = mmap.mmap(-1, 3)
+m[:] = b'abc'
+print(list(m), [x for x in m][:2])
+try:
+    print(b'b' in m)
+except Exception as e:
+    print(type(e).__name__, e)
+print(m[::-1], m[-2:], m.read(), m.tell())
+class MM(mmap.mmap):
+    pass
+s = MM(-1, 2)
+print(repr(s)[:20], len(s))
+s.close()
+from array import array
+class A(array):
+    def __init__(self, *a):
+        self.tag = 'x'
+x = A('i', [1, 2])
+print(x, x.tag, x + x, type(x + x).__name__)
