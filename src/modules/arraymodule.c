@@ -97,6 +97,11 @@ getitem(ArrayObject *a, Mp_ssize_t i)
     if (a->ob_descr->typecode == 'u') {
         uint32_t cp;
         memcpy(&cp, p, 4);
+        if (cp > 0x10ffff) {  // frombytes() stores any 4 bytes
+            MpErr_SetString(MpExc_ValueError,
+                            "chr() arg not in range(0x110000)");
+            return NULL;
+        }
         return MpStr_FromCodePoint(cp);
     }
     return MpBuffer_UnpackItem(a->ob_descr->format, p);
@@ -688,6 +693,25 @@ array_ass_subscript(MpObject *o, MpObject *key, MpObject *value)
         return -1;
     }
     Mp_ssize_t n = MpSlice_AdjustIndices(Mp_SIZE(a), &start, &stop, step);
+    if (value != NULL && !array_check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign array (not \"%.200s\") to array slice",
+                     MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    if (value != NULL && A(value)->ob_descr != a->ob_descr) {
+        MpErr_SetString(MpExc_TypeError,
+                        "bad argument type for built-in operation");
+        return -1;
+    }
+    /* As CPython (its issue #4509): with live exports, fail before
+       touching anything unless the items are replaced one for one. */
+    Mp_ssize_t needed = value != NULL ? Mp_SIZE(value) : 0;
+    if ((needed == 0 || n != needed) && a->ob_exports > 0) {
+        MpErr_SetString(MpExc_BufferError,
+                        "cannot resize an array that is exporting buffers");
+        return -1;
+    }
     if (value == NULL) {
         if (step < 0) {  // the same items, walked forwards
             start += step * (n - 1);
@@ -713,17 +737,6 @@ array_ass_subscript(MpObject *o, MpObject *key, MpObject *value)
             w++;
         }
         return array_resize(a, Mp_SIZE(a) - n);
-    }
-    if (!array_check(value)) {
-        MpErr_Format(MpExc_TypeError,
-                     "can only assign array (not \"%.200s\") to array slice",
-                     MpType_Name(Mp_TYPE(value)));
-        return -1;
-    }
-    if (A(value)->ob_descr != a->ob_descr) {
-        MpErr_SetString(MpExc_TypeError,
-                        "bad argument type for built-in operation");
-        return -1;
     }
     Mp_ssize_t nv = Mp_SIZE(value);
     Mp_ssize_t isz = ITEMSIZE(a);

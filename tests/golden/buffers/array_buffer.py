@@ -53,3 +53,28 @@ mm = memoryview(ma)
 t(lambda: ma.append(1))
 del mm
 t(lambda: ma.append(1) or ma)
+
+from array import array
+b2 = array('i', [1, 2, 3]); m = memoryview(b2)
+def t(f):
+    try: f(); print('ok', b2)
+    except BufferError as e: print(e)
+t(lambda: b2.__setitem__(slice(1,1), array('i')))
+t(lambda: b2.__setitem__(slice(0,1), array('i', [9])))
+t(lambda: b2.__setitem__(slice(0,3,2), array('i', [7, 7])))
+t(lambda: b2.__setitem__(slice(0,2), array('i', [5, 5])))
+t(lambda: b2.__delitem__(slice(0,3,2)))
+t(lambda: b2.__delitem__(slice(3,3,2)))
+t(lambda: b2.extend([]))
+t(lambda: b2.frombytes(b2''))
+t(lambda: b2.fromlist([]))
+t(lambda: b2.__setitem__(0, 4))
+def iadd():
+    global b2
+    b2 += array('i')
+def imul():
+    global b2
+    b2 *= 1
+t(iadd)
+t(imul)
+
