@@ -1190,15 +1190,15 @@ bytes_join(MpObject *sep, MpObject *iterable)
     Mp_ssize_t i = 0;
     while ((x = MpIter_Next(seq)) != NULL) {
         MpBuffer v;
-        if (Mp_TYPE(x)->tp_as_buffer == NULL) {
+        /* Without a simple (contiguous) buffer -- a strided memoryview
+           too -- the item is refused, as CPython's bytes.join does. */
+        if (Mp_TYPE(x)->tp_as_buffer == NULL ||
+            MpBytesLike_Get(x, &v) < 0) {
+            MpErr_Clear();
             MpErr_Format(MpExc_TypeError,
                          "sequence item %zd: expected a bytes-like object, "
                          "%.80s found",
                          i, MpType_Name(Mp_TYPE(x)));
-            Mp_DECREF(x);
-            break;
-        }
-        if (MpBytesLike_Get(x, &v) < 0) {
             Mp_DECREF(x);
             break;
         }
