@@ -66,7 +66,7 @@ t(lambda: b2.__setitem__(slice(0,2), array('i', [5, 5])))
 t(lambda: b2.__delitem__(slice(0,3,2)))
 t(lambda: b2.__delitem__(slice(3,3,2)))
 t(lambda: b2.extend([]))
-t(lambda: b2.frombytes(b2''))
+t(lambda: b2.frombytes(b''))
 t(lambda: b2.fromlist([]))
 t(lambda: b2.__setitem__(0, 4))
 def iadd():
