@@ -70,11 +70,11 @@ static const Descr descrs[] = {
 };
 
 typedef struct {
-    MpObject_VAR_HEAD        // ob_size: the number of items
-    char *ob_item;           // allocated * itemsize bytes, or NULL
-    Mp_ssize_t allocated;    // capacity, in items
+    MpObject_VAR_HEAD      // ob_size: the number of items
+    char *ob_item;         // allocated * itemsize bytes, or NULL
+    Mp_ssize_t allocated;  // capacity, in items
     const Descr *ob_descr;
-    Mp_ssize_t ob_exports;   // live buffer views: no resizing while > 0
+    Mp_ssize_t ob_exports;  // live buffer views: no resizing while > 0
 } ArrayObject;
 
 static MpTypeObject Array_Type, ArrayIter_Type;
@@ -87,7 +87,7 @@ array_check(MpObject *o)
 
 #define A(o) ((ArrayObject *)(o))
 #define ITEMSIZE(a) ((a)->ob_descr->itemsize)
-#define ITEM(a, i) ((a)->ob_item + (i) * ITEMSIZE(a))
+#define ITEM(a, i) ((a)->ob_item + (i)*ITEMSIZE(a))
 
 /* The Python value of item i.  Refs: NEW. */
 static MpObject *
@@ -144,32 +144,52 @@ setitem_int(const Descr *d, char *p, MpObject *v)
     Mp_DECREF(i);
     char msg[64];
     switch (d->typecode) {
-    case 'b': case 'B': case 'h': case 'H': case 'i': {
+    case 'b':
+    case 'B':
+    case 'h':
+    case 'H':
+    case 'i': {
         if (!small) {
             return overflow("Python int too large to convert to C long");
         }
         int64_t lo, hi;
         switch (d->typecode) {
-        case 'b': lo = -128; hi = 127; break;
-        case 'B': lo = 0; hi = 255; break;
-        case 'h': lo = -32768; hi = 32767; break;
-        case 'H': lo = 0; hi = 65535; break;
-        default: lo = INT32_MIN; hi = INT32_MAX; break;
+        case 'b':
+            lo = INT8_MIN, hi = INT8_MAX;
+            break;
+        case 'B':
+            lo = 0, hi = UINT8_MAX;
+            break;
+        case 'h':
+            lo = INT16_MIN, hi = INT16_MAX;
+            break;
+        case 'H':
+            lo = 0, hi = UINT16_MAX;
+            break;
+        default:
+            lo = INT32_MIN, hi = INT32_MAX;
+            break;
         }
         if (s < lo || s > hi) {
             snprintf(msg, sizeof msg, "%s is %s", d->cname,
                      s < lo ? "less than minimum" : "greater than maximum");
             return overflow(msg);
         }
-        switch (d->typecode) {
-        case 'b': { signed char c = (signed char)s; memcpy(p, &c, 1); break; }
-        case 'B': { unsigned char c = (unsigned char)s; memcpy(p, &c, 1); break; }
-        case 'h': case 'H': { uint16_t c = (uint16_t)s; memcpy(p, &c, 2); break; }
-        default: { int32_t c = (int32_t)s; memcpy(p, &c, 4); break; }
-        }
+        /* The low bytes of s, in the machine's order (little-endian
+           x86-64 and ARM64: the first d->itemsize bytes of s). */
+        uint64_t bits = (uint64_t)s;
+        uint8_t b1 = (uint8_t)bits;
+        uint16_t b2 = (uint16_t)bits;
+        uint32_t b4 = (uint32_t)bits;
+        memcpy(p,
+               d->itemsize == 1   ? (void *)&b1
+               : d->itemsize == 2 ? (void *)&b2
+                                  : (void *)&b4,
+               (size_t)d->itemsize);
         return 0;
     }
-    case 'I': case 'L':
+    case 'I':
+    case 'L':
         if (neg) {
             return overflow("can't convert negative value to unsigned int");
         }
@@ -188,7 +208,8 @@ setitem_int(const Descr *d, char *p, MpObject *v)
             memcpy(p, &u, 8);
         }
         return 0;
-    case 'l': case 'q':
+    case 'l':
+    case 'q':
         if (!small) {
             return overflow(d->typecode == 'l'
                                 ? "Python int too large to convert to C long"
@@ -214,7 +235,8 @@ static int
 setitem_raw(const Descr *d, char *p, MpObject *v)
 {
     switch (d->typecode) {
-    case 'f': case 'd': {
+    case 'f':
+    case 'd': {
         double x = MpFloat_AsDouble(v);
         if (x == -1.0 && MpErr_Occurred()) {
             return -1;
@@ -460,8 +482,7 @@ array_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         r = extend_unicode(a, init);
     }
     else if (array_check(init) && A(init)->ob_descr == d) {
-        r = append_raw(a, A(init)->ob_item,
-                       Mp_SIZE(init) * ITEMSIZE(a));
+        r = append_raw(a, A(init)->ob_item, Mp_SIZE(init) * ITEMSIZE(a));
     }
     else if (MpBytes_Check(init) || MpByteArray_Check(init)) {
         r = frombytes_(a, init);
@@ -666,8 +687,7 @@ array_subscript(MpObject *o, MpObject *key)
     }
     ArrayObject *res = new_array(&Array_Type, a->ob_descr, n);
     for (Mp_ssize_t k = 0; res != NULL && k < n; k++) {
-        memcpy(ITEM(res, k), ITEM(a, start + k * step),
-               (size_t)ITEMSIZE(a));
+        memcpy(ITEM(res, k), ITEM(a, start + k * step), (size_t)ITEMSIZE(a));
     }
     return (MpObject *)res;
 }
@@ -1342,8 +1362,8 @@ MpArrayModule_Create(void)
     if (m == NULL ||
         MpModule_AddObject(m, "array", Mp_NewRef(&Array_Type)) < 0 ||
         MpModule_AddObject(m, "ArrayType", Mp_NewRef(&Array_Type)) < 0 ||
-        MpModule_AddObject(m, "typecodes",
-                           MpStr_FromString("bBuhHiIlLqQfd")) < 0) {
+        MpModule_AddObject(m, "typecodes", MpStr_FromString("bBuhHiIlLqQfd")) <
+            0) {
         Mp_XDECREF(m);
         return NULL;
     }

@@ -45,14 +45,14 @@ enum { ACCESS_DEFAULT, ACCESS_READ, ACCESS_WRITE, ACCESS_COPY };
 
 typedef struct {
     MpObject_HEAD
-    char *data;           // the mapping; NULL once closed
-    Mp_ssize_t size;      // its length in bytes
-    Mp_ssize_t pos;       // the file position for read/write/seek
-    int64_t offset;       // where in the file the mapping starts
-    int fd;               // our dup of the file, -1 for anonymous memory
-    int access;           // ACCESS_*
-    int flags, prot;      // as given to mmap(2)
-    Mp_ssize_t exports;   // live buffer views
+    char *data;                // the mapping; NULL once closed
+    Mp_ssize_t size;           // its length in bytes
+    Mp_ssize_t pos;            // the file position for read/write/seek
+    int64_t offset;            // where in the file the mapping starts
+    int fd;                    // our dup of the file, -1 for anonymous memory
+    int access;                // ACCESS_*
+    int flags, prot;           // as given to mmap(2)
+    Mp_ssize_t exports;        // live buffer views
 } MmapObject;
 
 static MpTypeObject Mmap_Type;
@@ -82,11 +82,11 @@ readonly(MmapObject *m)
     return 0;
 }
 
-#define CHECK_VALID(m, err)                                                  \
-    do {                                                                     \
-        if (closed(m)) {                                                     \
-            return err;                                                      \
-        }                                                                    \
+#define CHECK_VALID(m, err)                                                   \
+    do {                                                                      \
+        if (closed(m)) {                                                      \
+            return err;                                                       \
+        }                                                                     \
     } while (0)
 /* }====== */
 
@@ -182,8 +182,7 @@ mmap_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     if (fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         if (length == 0) {
             if (st.st_size == 0) {
-                MpErr_SetString(MpExc_ValueError,
-                                "cannot mmap an empty file");
+                MpErr_SetString(MpExc_ValueError, "cannot mmap an empty file");
                 return NULL;
             }
             if (offset >= st.st_size) {
@@ -477,8 +476,7 @@ mmap_size(MpObject *o, MpObject *unused)
    position, negative values count from the end. */
 static int
 find_args(MmapObject *m, const char *name, MpObject *const *args,
-          Mp_ssize_t nargs, MpBuffer *sub, Mp_ssize_t *start,
-          Mp_ssize_t *end)
+          Mp_ssize_t nargs, MpBuffer *sub, Mp_ssize_t *start, Mp_ssize_t *end)
 {
     if (MpArg_CheckPositional(name, nargs, NULL, 1, 3) < 0) {
         return -1;
@@ -786,8 +784,7 @@ mmap_ass_subscript(MpObject *o, MpObject *key, MpObject *value)
         }
         MpNumberMethods *nb = Mp_TYPE(value)->tp_as_number;
         if (nb == NULL || nb->nb_index == NULL) {
-            MpErr_SetString(MpExc_TypeError,
-                            "mmap item value must be an int");
+            MpErr_SetString(MpExc_TypeError, "mmap item value must be an int");
             return -1;
         }
         Mp_ssize_t v = MpNumber_AsSsize_t(value, MpExc_TypeError);

@@ -303,21 +303,23 @@ stat_repr(MpObject *o)
         "os.stat_result(st_mode=%R, st_ino=%R, st_dev=%R, st_nlink=%R, "
         "st_uid=%R, st_gid=%R, st_size=%R, st_atime=%R, st_mtime=%R, "
         "st_ctime=%R)",
-        s->f[0], s->f[1], s->f[2], s->f[3], s->f[4], s->f[5], s->f[6],
-        ints[0], ints[1], ints[2]);
+        s->f[0], s->f[1], s->f[2], s->f[3], s->f[4], s->f[5], s->f[6], ints[0],
+        ints[1], ints[2]);
     for (int i = 0; i < 3; i++) {
         Mp_DECREF(ints[i]);
     }
     return r;
 }
 
-#define FIELD(name, i)                                                       \
-    {name, MP_T_OBJECT, offsetof(StatResult, f) + (i) * sizeof(MpObject *), \
-     1, NULL}
+#define FIELD(name, i)                                                        \
+    {                                                                         \
+        name, MP_T_OBJECT,                                                    \
+            offsetof(StatResult, f) + (i) * sizeof(MpObject *), 1, NULL       \
+    }
 static MpMemberDef stat_members[N_STAT_FIELDS + 1] = {
-    FIELD("st_mode", 0),  FIELD("st_ino", 1),   FIELD("st_dev", 2),
-    FIELD("st_nlink", 3), FIELD("st_uid", 4),   FIELD("st_gid", 5),
-    FIELD("st_size", 6),  FIELD("st_atime", 7), FIELD("st_mtime", 8),
+    FIELD("st_mode", 0),  FIELD("st_ino", 1),    FIELD("st_dev", 2),
+    FIELD("st_nlink", 3), FIELD("st_uid", 4),    FIELD("st_gid", 5),
+    FIELD("st_size", 6),  FIELD("st_atime", 7),  FIELD("st_mtime", 8),
     FIELD("st_ctime", 9), {NULL, 0, 0, 0, NULL},
 };
 #undef FIELD
@@ -403,10 +405,10 @@ MpPosixModule_Create(void)
         const char *name;
         long value;
     } ints[] = {
-        {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY},
-        {"O_RDWR", O_RDWR},     {"O_CREAT", O_CREAT},
-        {"O_EXCL", O_EXCL},     {"O_TRUNC", O_TRUNC},
-        {"O_APPEND", O_APPEND}, {"O_NONBLOCK", O_NONBLOCK},
+        {"O_RDONLY", O_RDONLY},   {"O_WRONLY", O_WRONLY},
+        {"O_RDWR", O_RDWR},       {"O_CREAT", O_CREAT},
+        {"O_EXCL", O_EXCL},       {"O_TRUNC", O_TRUNC},
+        {"O_APPEND", O_APPEND},   {"O_NONBLOCK", O_NONBLOCK},
         {"O_CLOEXEC", O_CLOEXEC},
     };
     MpObject *m = MpModule_New("posix");

@@ -56,8 +56,8 @@
 /* mv_flags */
 enum {
     MV_RELEASED = 1,
-    MV_C = 2,       // C-contiguous
-    MV_F = 4,       // Fortran-contiguous
+    MV_C = 2,  // C-contiguous
+    MV_F = 4,  // Fortran-contiguous
 };
 
 /* {====== The buffer protocol ====== */
@@ -172,8 +172,8 @@ copy_strided(char *dst, const Mp_ssize_t *dstr, const char *src,
         return;
     }
     for (Mp_ssize_t i = 0; i < shape[0]; i++) {
-        copy_strided(dst + i * dstr[0], dstr + 1, src + i * sstr[0],
-                     sstr + 1, shape + 1, ndim - 1, itemsize);
+        copy_strided(dst + i * dstr[0], dstr + 1, src + i * sstr[0], sstr + 1,
+                     shape + 1, ndim - 1, itemsize);
     }
 }
 
@@ -233,17 +233,25 @@ static Mp_ssize_t
 char_itemsize(char c)
 {
     switch (c) {
-    case 'c': case 'b': case 'B': case '?':
+    case 'c':
+    case 'b':
+    case 'B':
+    case '?':
         return 1;
-    case 'h': case 'H':
+    case 'h':
+    case 'H':
         return (Mp_ssize_t)sizeof(short);
-    case 'i': case 'I':
+    case 'i':
+    case 'I':
         return (Mp_ssize_t)sizeof(int);
-    case 'l': case 'L':
+    case 'l':
+    case 'L':
         return (Mp_ssize_t)sizeof(long);
-    case 'q': case 'Q':
+    case 'q':
+    case 'Q':
         return (Mp_ssize_t)sizeof(long long);
-    case 'n': case 'N':
+    case 'n':
+    case 'N':
         return (Mp_ssize_t)sizeof(size_t);
     case 'f':
         return (Mp_ssize_t)sizeof(float);
@@ -352,8 +360,8 @@ invalid_type(const char *fmt)
 static int
 invalid_value(const char *fmt)
 {
-    MpErr_Format(MpExc_ValueError,
-                 "memoryview: invalid value for format '%s'", fmt_or_B(fmt));
+    MpErr_Format(MpExc_ValueError, "memoryview: invalid value for format '%s'",
+                 fmt_or_B(fmt));
     return -1;
 }
 
@@ -397,22 +405,22 @@ MpBuffer_PackItem(const char *fmt, char *p, MpObject *v)
 {
     char c = native_char(fmt);
     uint64_t bits;
-#define STORE(T, x)                                                          \
-    do {                                                                     \
-        T t_ = (T)(x);                                                       \
-        memcpy(p, &t_, sizeof(T));                                           \
+#define STORE(T, x)                                                           \
+    do {                                                                      \
+        T t_ = (T)(x);                                                        \
+        memcpy(p, &t_, sizeof(T));                                            \
     } while (0)
-#define SIGNED(T, LO, HI)                                                    \
-    if (pack_integer(fmt, v, 1, LO, HI, 0, &bits) < 0) {                     \
-        return -1;                                                           \
-    }                                                                        \
-    STORE(T, (int64_t)bits);                                                 \
+#define SIGNED(T, LO, HI)                                                     \
+    if (pack_integer(fmt, v, 1, LO, HI, 0, &bits) < 0) {                      \
+        return -1;                                                            \
+    }                                                                         \
+    STORE(T, (int64_t)bits);                                                  \
     return 0
-#define UNSIGNED(T, HI)                                                      \
-    if (pack_integer(fmt, v, 0, 0, 0, HI, &bits) < 0) {                      \
-        return -1;                                                           \
-    }                                                                        \
-    STORE(T, bits);                                                          \
+#define UNSIGNED(T, HI)                                                       \
+    if (pack_integer(fmt, v, 0, 0, 0, HI, &bits) < 0) {                       \
+        return -1;                                                            \
+    }                                                                         \
+    STORE(T, bits);                                                           \
     return 0
     switch (c) {
     case 'b':
@@ -427,9 +435,13 @@ MpBuffer_PackItem(const char *fmt, char *p, MpObject *v)
         SIGNED(int, INT32_MIN, INT32_MAX);
     case 'I':
         UNSIGNED(unsigned int, UINT32_MAX);
-    case 'l': case 'q': case 'n':
+    case 'l':
+    case 'q':
+    case 'n':
         SIGNED(int64_t, INT64_MIN, INT64_MAX);
-    case 'L': case 'Q': case 'N':
+    case 'L':
+    case 'Q':
+    case 'N':
         UNSIGNED(uint64_t, UINT64_MAX);
     case 'P':
         /* An address: any int that fits in 64 bits, signed or not. */
@@ -459,7 +471,8 @@ MpBuffer_PackItem(const char *fmt, char *p, MpObject *v)
         }
         *p = MpBytes_AS_STRING(v)[0];
         return 0;
-    case 'f': case 'd': {
+    case 'f':
+    case 'd': {
         double d = MpFloat_AsDouble(v);
         if (d == -1.0 && MpErr_Occurred()) {
             if (MpErr_ExceptionMatches(MpExc_TypeError)) {
@@ -603,8 +616,8 @@ mbuf_add_view(MpManagedBufferObject *mb, const MpBuffer *src, int ndim)
     v->suboffsets = NULL;
     if (src->ndim == ndim) {
         for (int i = 0; i < ndim; i++) {
-            v->shape[i] = src->shape != NULL ? src->shape[i]
-                                             : src->len / src->itemsize;
+            v->shape[i] =
+                src->shape != NULL ? src->shape[i] : src->len / src->itemsize;
         }
         if (src->strides != NULL) {
             memcpy(v->strides, src->strides, sizeof(Mp_ssize_t) * ndim);
@@ -645,8 +658,8 @@ MpMemoryView_FromObject(MpObject *o)
     if (mb == NULL) {
         return NULL;
     }
-    MpObject *mv = (MpObject *)mbuf_add_view(mb, &mb->mb_master,
-                                             mb->mb_master.ndim);
+    MpObject *mv =
+        (MpObject *)mbuf_add_view(mb, &mb->mb_master, mb->mb_master.ndim);
     Mp_DECREF(mb);  // the view holds it now
     return mv;
 }
@@ -726,11 +739,11 @@ released(MpMemoryViewObject *mv)
     }
     return 0;
 }
-#define CHECK_RELEASED(mv, err)                                              \
-    do {                                                                     \
-        if (released(mv)) {                                                  \
-            return err;                                                      \
-        }                                                                    \
+#define CHECK_RELEASED(mv, err)                                               \
+    do {                                                                      \
+        if (released(mv)) {                                                   \
+            return err;                                                       \
+        }                                                                     \
     } while (0)
 /* }====== */
 
@@ -746,8 +759,7 @@ memory_getbuf(MpObject *o, MpBuffer *view, int flags)
                         "memoryview: underlying buffer is not writable");
         return -1;
     }
-    if ((flags & MP_BUF_STRIDES) != MP_BUF_STRIDES &&
-        !(mv->mv_flags & MV_C)) {
+    if ((flags & MP_BUF_STRIDES) != MP_BUF_STRIDES && !(mv->mv_flags & MV_C)) {
         MpErr_SetString(MpExc_BufferError,
                         "memoryview: underlying buffer is not C-contiguous");
         return -1;
@@ -804,8 +816,8 @@ lookup_multi(const MpBuffer *v, MpObject *tup)
     }
     char *ptr = v->buf;
     for (Mp_ssize_t k = 0; k < n; k++) {
-        Mp_ssize_t i = MpNumber_AsSsize_t(MpTuple_GET_ITEM(tup, k),
-                                          MpExc_IndexError);
+        Mp_ssize_t i =
+            MpNumber_AsSsize_t(MpTuple_GET_ITEM(tup, k), MpExc_IndexError);
         if (i == -1 && MpErr_Occurred()) {
             return NULL;
         }
@@ -956,8 +968,8 @@ copy_into(MpBuffer *dest, MpBuffer *src)
     int same = same_format(dest->format, src->format) &&
                dest->itemsize == src->itemsize && dest->ndim == src->ndim;
     for (int i = 0; same && i < dest->ndim; i++) {
-        Mp_ssize_t s = src->shape != NULL ? src->shape[i]
-                                          : src->len / src->itemsize;
+        Mp_ssize_t s =
+            src->shape != NULL ? src->shape[i] : src->len / src->itemsize;
         same = dest->shape[i] == s;
     }
     if (!same) {
@@ -975,8 +987,8 @@ copy_into(MpBuffer *dest, MpBuffer *src)
     MpBuffer_ToContiguous(tmp, src, 'C');
     Mp_ssize_t sstr[MP_BUF_MAX_NDIM];
     contiguous_strides(sstr, dest->shape, dest->ndim, dest->itemsize, 'C');
-    copy_strided(dest->buf, dest->strides, tmp, sstr, dest->shape,
-                 dest->ndim, dest->itemsize);
+    copy_strided(dest->buf, dest->strides, tmp, sstr, dest->shape, dest->ndim,
+                 dest->itemsize);
     free(tmp);
     return 0;
 }
@@ -1064,10 +1076,9 @@ tolist_rec(const char *ptr, int ndim, const Mp_ssize_t *shape,
     }
     for (Mp_ssize_t i = 0; i < shape[0]; i++) {
         const char *p = ptr + i * strides[0];
-        MpObject *item = ndim == 1
-                             ? MpBuffer_UnpackItem(fmt, p)
-                             : tolist_rec(p, ndim - 1, shape + 1,
-                                          strides + 1, fmt);
+        MpObject *item =
+            ndim == 1 ? MpBuffer_UnpackItem(fmt, p)
+                      : tolist_rec(p, ndim - 1, shape + 1, strides + 1, fmt);
         if (item == NULL) {
             Mp_DECREF(list);
             return NULL;
@@ -1255,12 +1266,12 @@ memory_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
 static const char *
 cast_format(MpObject *fmt)
 {
-    static const char *const plain[] = {
-        "c", "b", "B", "?", "h", "H", "i", "I", "l", "L", "q", "Q", "n",
-        "N", "f", "d", "P"};
-    static const char *const at[] = {
-        "@c", "@b", "@B", "@?", "@h", "@H", "@i", "@I", "@l", "@L", "@q",
-        "@Q", "@n", "@N", "@f", "@d", "@P"};
+    static const char *const plain[] = {"c", "b", "B", "?", "h", "H",
+                                        "i", "I", "l", "L", "q", "Q",
+                                        "n", "N", "f", "d", "P"};
+    static const char *const at[] = {"@c", "@b", "@B", "@?", "@h", "@H",
+                                     "@i", "@I", "@l", "@L", "@q", "@Q",
+                                     "@n", "@N", "@f", "@d", "@P"};
     Mp_ssize_t len;
     const char *s = MpStr_AsUTF8AndSize(fmt, &len);
     if (s == NULL) {
@@ -1515,8 +1526,8 @@ cmp_rec(const char *p, const MpBuffer *a, const char *q, const MpBuffer *b,
     }
     Mp_ssize_t bstride = b->strides != NULL ? b->strides[dim] : b->itemsize;
     for (Mp_ssize_t i = 0; i < a->shape[dim]; i++) {
-        int r = cmp_rec(p + i * a->strides[dim], a, q + i * bstride, b,
-                        dim + 1);
+        int r =
+            cmp_rec(p + i * a->strides[dim], a, q + i * bstride, b, dim + 1);
         if (r <= 0) {
             return r;
         }
@@ -1616,12 +1627,23 @@ memory_get(MpObject *o, void *closure)
     }
 }
 
-#define GET(name, k) {name, memory_get, NULL, NULL, (void *)(intptr_t)(k)}
+#define GET(name, k)                                                          \
+    {                                                                         \
+        name, memory_get, NULL, NULL, (void *)(intptr_t)(k)                   \
+    }
 static MpGetSetDef memory_getset[] = {
-    GET("obj", 0),        GET("nbytes", 1),     GET("readonly", 2),
-    GET("itemsize", 3),   GET("format", 4),     GET("ndim", 5),
-    GET("shape", 6),      GET("strides", 7),    GET("suboffsets", 8),
-    GET("c_contiguous", 9), GET("f_contiguous", 10), GET("contiguous", 11),
+    GET("obj", 0),
+    GET("nbytes", 1),
+    GET("readonly", 2),
+    GET("itemsize", 3),
+    GET("format", 4),
+    GET("ndim", 5),
+    GET("shape", 6),
+    GET("strides", 7),
+    GET("suboffsets", 8),
+    GET("c_contiguous", 9),
+    GET("f_contiguous", 10),
+    GET("contiguous", 11),
     {NULL, NULL, NULL, NULL, NULL},
 };
 #undef GET
