@@ -51,6 +51,10 @@
 
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
+MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
+MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
+MpObject *MpStructModule_Create(void);  // modules/structmodule.c
+MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -64,6 +68,10 @@ typedef struct {
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
+    {"math", MpMathModule_Create},
+    {"_random", MpRandomModule_Create},
+    {"_struct", MpStructModule_Create},
+    {"time", MpTimeModule_Create},
     {NULL, NULL},
 };
 

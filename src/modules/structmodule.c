@@ -1,0 +1,3 @@
+#include "object.h"
+MpObject *MpStructModule_Create(void);
+MpObject *MpStructModule_Create(void) { return NULL; }
