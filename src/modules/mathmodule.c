@@ -176,6 +176,16 @@ math_gamma(MpObject *self, MpObject *arg)
     if ((x <= 0.0 && x == floor(x)) || x == -INFINITY) {
         return domain_error();
     }
+    if (x == floor(x) && x <= 23.0) {
+        /* (x-1)! is exact in a double up to 22!, as CPython's table */
+        double f = 1.0;
+        for (int i = 2; i < (int)x; i++) {
+            f *= i;
+        }
+        return MpFloat_FromDouble(f);
+    }
+    /* Elsewhere the C library's tgamma; CPython has its own Lanczos sum,
+       so a non-integer argument may differ in the last bit. */
     return check_result(x, tgamma(x), 1);
 }
 
@@ -606,8 +616,12 @@ static MpObject *
 math_log(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     double num, den;
-    if (MpArg_CheckPositional("log", nargs, NULL, 1, 2) < 0 ||
-        loghelper(args[0], log, &num) < 0) {
+    if (nargs < 1 || nargs > 2) {
+        MpErr_SetString(MpExc_TypeError, "math.log requires 1 to 2 "
+                                         "arguments");
+        return NULL;
+    }
+    if (loghelper(args[0], log, &num) < 0) {
         return NULL;
     }
     if (nargs == 1) {

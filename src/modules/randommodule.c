@@ -266,6 +266,9 @@ random_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     RandomObject *self = (RandomObject *)MpObject_New(type);
     if (self != NULL) {
         self->mt.index = MP_MT_N;  // all-zero state until seeded
+        if (MpObject_IsGC((MpObject *)self)) {
+            MpObject_GC_Track(self);  // a subclass instance has a __dict__
+        }
     }
     return (MpObject *)self;
 }
