@@ -45,3 +45,4 @@ print([math.gamma(n) for n in range(1, 24)], round(math.gamma(0.5), 12), math.ga
 print(math.lgamma(1), math.lgamma(2), math.lgamma(math.inf), math.lgamma(-math.inf))
 print(math.gamma(math.inf), math.isnan(math.gamma(math.nan)))
 print(math.sqrt(math.inf), math.exp(-math.inf), math.log(math.inf), math.isnan(math.sin(math.nan)))
+print(math.ldexp(1, -24), [math.ulp(2.0 ** e) for e in (-30, -10, 0, 10, 52)])
