@@ -118,6 +118,20 @@ def _as_int(x, what):
         return ix
 
 
+def _select_randbelow(cls):
+    """The _randbelow of class cls: from random() when the class replaces
+    random() but keeps the generator's getrandbits(), else from
+    getrandbits().  (CPython decides by which of the two the nearest class
+    in the MRO defines; minipy has no class __dict__ yet, so this asks
+    whether each was replaced at all, which agrees except when a class
+    defining getrandbits() has a subclass redefining random().)"""
+    if cls._randbelow is not Random._randbelow:
+        return  # the class chose its own
+    if (cls.getrandbits is _random.Random.getrandbits and
+            cls.random is not _random.Random.random):
+        cls._randbelow = cls._randbelow_without_getrandbits
+
+
 class Random(_random.Random):
     """Random number generator base class used by bound module functions.
 
@@ -181,9 +195,35 @@ class Random(_random.Random):
                              "Random.setstate() of version %s" %
                              (version, self.VERSION))
 
+    def __init_subclass__(cls, /, **kwargs):
+        """A subclass that supplies random() but not getrandbits() gets
+        integers from random() instead (as CPython arranges it)."""
+        _select_randbelow(cls)
+
+    def __new__(cls, *args, **kwargs):
+        # minipy does not call __init_subclass__ yet: make the same choice
+        # when a subclass is first instantiated
+        if cls is not Random:
+            _select_randbelow(cls)
+        return super().__new__(cls)
+
     # ---- integers ----
 
-    def _randbelow(self, n):
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        """A random int in [0, n) from random() alone: draws above the
+        largest multiple of n below 2**53 are thrown away, so every
+        residue is equally likely."""
+        random = self.random
+        if n >= maxsize:
+            return _floor(random() * n)  # CPython also warns here
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
+    def _randbelow_with_getrandbits(self, n):
         """A random int in [0, n), n > 0: k = n.bit_length() bits at a
         time until one is below n (at most two tries on average)."""
         getrandbits = self.getrandbits
@@ -192,6 +232,8 @@ class Random(_random.Random):
         while r >= n:
             r = getrandbits(k)
         return r
+
+    _randbelow = _randbelow_with_getrandbits
 
     def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(start, stop[, step])."""

@@ -75,3 +75,32 @@ class MyRandom(random.Random):
 m = MyRandom(3)
 print(m.uniform(0, 10), m.choices([1, 2, 3], k=2))
 print(isinstance(m, random.Random), random.Random.__mro__[1].__name__)
+
+
+# a subclass with its own random() (and no getrandbits) draws integers from it
+class Lcg(random.Random):
+    def __init__(self, x):
+        self.x = x
+        self.gauss_next = None
+
+    def random(self):
+        self.x = (self.x * 1103515245 + 12345) % 2**31
+        return self.x / 2**31
+
+
+g = Lcg(7)
+print([g.randrange(100) for _ in range(8)], g.choice("abcdef"), g.sample(range(50), 4))
+
+
+class Bits(random.Random):
+    def getrandbits(self, k):
+        return super().getrandbits(k) ^ 1
+
+
+b = Bits(3)
+print([b.randrange(1000) for _ in range(5)])
+# a long str seed goes through more than one SHA-512 block
+random.seed("x" * 300)
+print(random.random(), random.getrandbits(70))
+random.seed(bytes(range(256)) * 2)
+print(random.random())
