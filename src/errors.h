@@ -94,6 +94,13 @@ void MpErr_SetRaisedException(MpObject *exc);
    and the traceback, on stderr, through sys.unraisablehook.  Clears the
    current exception.  Refs: obj BORROWED (may be NULL). */
 void MpErr_WriteUnraisable(MpObject *obj);
+/* The same with another first line: "<msg>: <repr(obj)>" (CPython's
+   _PyErr_WriteUnraisableMsg, e.g. "Exception ignored in atexit
+   callback").  Refs: obj BORROWED (may be NULL). */
+void MpErr_WriteUnraisableMsg(const char *msg, MpObject *obj);
+/* The message of the report being written (for sys.unraisablehook's
+   err_msg), NULL for the default one.  Refs: none. */
+const char *MpErr_UnraisableMsg(void);
 
 /* A SystemError for an interpreter bug found at run time (bad argument
    to a C function).  Returns NULL. */

@@ -51,6 +51,8 @@
 
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
+MpObject *MpWeakrefModule_Create(void);  // objects/weakref.c
+MpObject *MpAtexitModule_Create(void);   // modules/atexit.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -64,6 +66,8 @@ typedef struct {
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
+    {"_weakref", MpWeakrefModule_Create},
+    {"atexit", MpAtexitModule_Create},
     {NULL, NULL},
 };
 

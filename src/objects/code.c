@@ -21,6 +21,7 @@
 #include "errors.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "vm.h"
 
 /* {====== Construction ====== */
@@ -124,6 +125,9 @@ code_dealloc(MpObject *o)
 {
     MpCodeObjectEx *cx = (MpCodeObjectEx *)o;
     MpCodeObject *co = &cx->base;
+    if (cx->co_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     free(co->co_code);
     free(co->co_locs);
     free(co->co_cell2arg);

@@ -17,6 +17,7 @@
 #include "objects/func.h"
 #include "objects/str.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 
 MpObject *
 MpModule_New(const char *name)
@@ -72,6 +73,9 @@ static void
 module_dealloc(MpObject *o)
 {
     MpObject_GC_UnTrack(o);
+    if (((MpModuleObject *)o)->md_weaklist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     Mp_XDECREF(((MpModuleObject *)o)->md_dict);
     MpObject_Free(o);
 }
@@ -154,6 +158,7 @@ MpTypeObject MpModule_Type = {
     .tp_name = "module",
     .tp_basicsize = sizeof(MpModuleObject),
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(MpModuleObject, md_weaklist),
     .tp_dealloc = module_dealloc,
     .tp_traverse = module_traverse,
     .tp_clear = module_clear,

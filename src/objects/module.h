@@ -10,6 +10,7 @@ typedef struct {
     MpObject_HEAD
     MpObject *md_dict;    // the module's globals
     int md_initializing;  // its code is running (import.c)
+    MpObject *md_weaklist;  // weak references to it (weakref.h)
 } MpModuleObject;
 
 extern MpTypeObject MpModule_Type;

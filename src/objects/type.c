@@ -26,6 +26,7 @@
 
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
+#include "objects/weakref.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -1102,6 +1103,7 @@ type_dealloc(MpObject *o)
     MpHeapTypeObject *ht = (MpHeapTypeObject *)o;
     MpTypeObject *type = &ht->ht_type;
     MpObject_GC_UnTrack(o);
+    MpObject_ClearWeakRefs(o);
     MpType_Modified(type);  // its address may be reused by a new class
     Mp_XDECREF(type->tp_base);
     Mp_XDECREF(type->tp_bases);
@@ -1170,6 +1172,7 @@ MpTypeObject MpType_Type = {
     .tp_basicsize = sizeof(MpHeapTypeObject),
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_TYPE_SUBCLASS |
                 MP_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(MpTypeObject, tp_weaklist),
     .tp_dealloc = type_dealloc,
     .tp_traverse = type_traverse,
     .tp_clear = type_clear,
