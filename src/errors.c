@@ -566,6 +566,15 @@ MpErr_WriteUnraisable(MpObject *obj)
 }
 
 void
+MpErr_PrintUnraisableMsg(const char *msg, MpObject *exc, MpObject *obj)
+{
+    const char *saved = unraisable_msg;
+    unraisable_msg = msg;
+    MpErr_DefaultUnraisableHook(exc, obj);
+    unraisable_msg = saved;
+}
+
+void
 MpErr_WriteUnraisableMsg(const char *msg, MpObject *obj)
 {
     const char *saved = unraisable_msg;

@@ -98,6 +98,10 @@ void MpErr_WriteUnraisable(MpObject *obj);
    _PyErr_WriteUnraisableMsg, e.g. "Exception ignored in atexit
    callback").  Refs: obj BORROWED (may be NULL). */
 void MpErr_WriteUnraisableMsg(const char *msg, MpObject *obj);
+/* The default hook's output with that first line, without going through
+   the installed hook (for sys.unraisablehook itself).
+   Refs: exc, obj BORROWED (may be NULL). */
+void MpErr_PrintUnraisableMsg(const char *msg, MpObject *exc, MpObject *obj);
 /* The message of the report being written (for sys.unraisablehook's
    err_msg), NULL for the default one.  Refs: none. */
 const char *MpErr_UnraisableMsg(void);

@@ -852,9 +852,25 @@ object_format(MpObject *self, MpObject *spec)
     return MpObject_Str(self);
 }
 
+/* object.__sizeof__: the type's fixed size plus its items (what
+   sys.getsizeof starts from; modules/sys_memory.c). */
+static MpObject *
+object_sizeof(MpObject *self, MpObject *unused)
+{
+    MpTypeObject *t = Mp_TYPE(self);
+    Mp_ssize_t size = t->tp_basicsize;
+    if (t->tp_itemsize != 0) {
+        Mp_ssize_t n = Mp_SIZE(self);
+        size += (n < 0 ? -n : n) * t->tp_itemsize;
+    }
+    return MpLong_FromSsize_t(size);
+}
+
 static MpMethodDef object_methods[] = {
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
+    {"__sizeof__", (void *)object_sizeof, MP_METH_NOARGS,
+     "Size of object in memory, in bytes."},
     {NULL},
 };
 
