@@ -355,36 +355,33 @@ delete_garbage(MpGCHead *unreachable, MpGCHead *old)
 
 static Mp_ssize_t long_lived_total, long_lived_pending;
 
-/* After the reachable objects are known: a tuple whose items cannot be
-   part of a cycle is untracked (CPython's untrack_tuples); so, in a full
+/* After the reachable objects are known, one pass over them (each walk
+   of a big heap is a cache miss per object, so the jobs share it):
+   their COLLECTING flags are cleared; a tuple whose items cannot be part
+   of a cycle is untracked (CPython's untrack_tuples); so, in a full
    collection, is such a dict (untrack_dicts; only then, so that building
-   a big dict does not cost a scan per collection). */
-static void
-untrack_tuples(MpGCHead *head)
+   a big dict does not cost a scan per collection).  Returns how many stay
+   tracked. */
+static Mp_ssize_t
+finish_reachable(MpGCHead *head, int full)
 {
+    Mp_ssize_t n = 0;
     MpGCHead *g = head->gc_next;
     while (g != head) {
         MpGCHead *next = g->gc_next;
+        g->gc_refs &= GC_FINALIZED;
         MpObject *o = Mp_FROM_GC(g);
-        if (Mp_TYPE(o) == &MpTuple_Type) {
+        MpTypeObject *t = Mp_TYPE(o);
+        if (t == &MpTuple_Type) {
             MpTuple_MaybeUntrack(o);
         }
-        g = next;
-    }
-}
-
-static void
-untrack_dicts(MpGCHead *head)
-{
-    MpGCHead *g = head->gc_next;
-    while (g != head) {
-        MpGCHead *next = g->gc_next;
-        MpObject *o = Mp_FROM_GC(g);
-        if (Mp_TYPE(o) == &MpDict_Type) {
+        else if (full && t == &MpDict_Type) {
             MpDict_MaybeUntrack(o);
         }
+        n += g->gc_next != NULL;
         g = next;
     }
+    return n;
 }
 
 /* Weak references to garbage (CPython's handle_weakrefs), before any
@@ -517,16 +514,15 @@ collect_main(int generation, Mp_ssize_t *uncollectable)
     MpGCHead unreachable;
     list_init(&unreachable);
     move_unreachable(&young, &unreachable);
-    clear_collecting(&young);
-    untrack_tuples(&young);
+    int full = generation == MP_NUM_GENERATIONS - 1;
+    Mp_ssize_t survivors = finish_reachable(&young, full);
     /* the survivors are promoted */
-    if (generation == MP_NUM_GENERATIONS - 1) {
-        untrack_dicts(&young);
+    if (full) {
         long_lived_pending = 0;
-        long_lived_total = list_size(&young);
+        long_lived_total = survivors;
     }
     else if (generation == MP_NUM_GENERATIONS - 2) {
-        long_lived_pending += list_size(&young);
+        long_lived_pending += survivors;
     }
     list_merge(&young, old);
 
