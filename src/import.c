@@ -70,7 +70,6 @@ MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpTracebackModule_Create(void);  // modules/tracebackmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
 MpObject *MpIO_Create(void);        // modules/io.c
-MpObject *MpOS_Create(void);        // modules/osmodule.c
 MpObject *MpImpModule_Create(void); // modules/impmodule.c
 MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
 MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
@@ -97,7 +96,6 @@ static const BuiltinModule builtin_modules[] = {
     {"dis", MpDis_Create},
     {"_traceback", MpTracebackModule_Create},
     {"io", MpIO_Create},
-    {"os", MpOS_Create},
     {"_imp", MpImpModule_Create},
     {"array", MpArrayModule_Create},
     {"mmap", MpMmapModule_Create},
