@@ -970,7 +970,10 @@ MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
 void
 MpType_TrackNew(MpObject *obj)
 {
-    if (obj != NULL && MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
+    /* only instances of classes: a built-in dict is created untracked on
+       purpose (dict.c, maintain_tracking) */
+    if (obj != NULL && MpType_HasFeature(Mp_TYPE(obj), MP_TPFLAGS_HEAPTYPE) &&
+        MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
         MpObject_GC_Track(obj);
     }
 }
