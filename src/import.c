@@ -75,6 +75,8 @@ MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
 MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
 MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
 MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
+MpObject *MpSignalModule_Create(void);  // modules/signalmodule.c
+MpObject *MpSelectModule_Create(void);  // modules/selectmodule.c
 MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
 MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
 MpObject *MpStructModule_Create(void);  // modules/structmodule.c
@@ -101,6 +103,8 @@ static const BuiltinModule builtin_modules[] = {
     {"mmap", MpMmapModule_Create},
     {"posix", MpPosixModule_Create},
     {"_posixshmem", MpPosixShmemModule_Create},
+    {"_signal", MpSignalModule_Create},
+    {"select", MpSelectModule_Create},
     {"math", MpMathModule_Create},
     {"_random", MpRandomModule_Create},
     {"_struct", MpStructModule_Create},
