@@ -77,6 +77,7 @@ MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
 MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
 MpObject *MpSignalModule_Create(void);  // modules/signalmodule.c
 MpObject *MpSelectModule_Create(void);  // modules/selectmodule.c
+MpObject *MpMultiprocessingModule_Create(void);  // modules/mpmodule.c
 MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
 MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
 MpObject *MpStructModule_Create(void);  // modules/structmodule.c
@@ -105,6 +106,7 @@ static const BuiltinModule builtin_modules[] = {
     {"_posixshmem", MpPosixShmemModule_Create},
     {"_signal", MpSignalModule_Create},
     {"select", MpSelectModule_Create},
+    {"_multiprocessing", MpMultiprocessingModule_Create},
     {"math", MpMathModule_Create},
     {"_random", MpRandomModule_Create},
     {"_struct", MpStructModule_Create},
