@@ -2,10 +2,13 @@
 forks every forkserver child on request.
 
 Children of the fork server start from the server's clean state (a fresh
-interpreter that imported the main script once, as __mp_main__, and the
-preload modules) instead of from a copy of a parent that may hold large
-data or odd state, and each start costs a fork instead of a new
-interpreter.
+interpreter with the preload modules imported) instead of from a copy of
+a parent that may hold large data or odd state, and each start costs a
+fork instead of a new interpreter.  Each child then imports the main
+script as __mp_main__, as a spawned child does: CPython 3.11 lists
+'__main__' among the preload modules but never gives the server the
+script's path, so its children import the script themselves, and so do
+ours (code outside the __main__ guard runs once per child).
 
 One socket pair joins a parent and its server.  A request is one message
 carrying descriptors (SCM_RIGHTS): the read end of a data pipe, the write
@@ -59,8 +62,7 @@ class ForkServer:
             os.close(self._sock)
             self._sock = None
         data = spawn.get_preparation_data('ignore')
-        config = {k: data[k] for k in ('sys_path', 'init_main_from_path',
-                                       'dir') if k in data}
+        config = {k: data[k] for k in ('sys_path', 'dir') if k in data}
         ours, theirs = _multiprocessing.socketpair()
         try:
             prog = ('from multiprocessing.forkserver import main; '

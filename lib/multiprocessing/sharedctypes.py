@@ -7,9 +7,10 @@ to the typecode ('i', 'd', 'q', 'b', 'B', 'h', 'H', 'I', 'l', 'L', 'Q',
 
     fork              an anonymous shared mapping (mmap(-1, n)), which
                       the child inherits
-    spawn/forkserver  a named block (shared_memory.SharedMemory) that the
-                      child attaches to by name when it unpickles it; the
-                      creator unlinks it when the object is collected
+    spawn/forkserver  a named POSIX shared-memory object (shm_open) that
+                      the child maps by name when it unpickles it; the
+                      creator unlinks the name when the object is
+                      collected (or at exit)
 
 Value(...) and Array(...) wrap the raw object with a lock (an RLock by
 default), as CPython's synchronized wrappers: .value and item access take
@@ -20,6 +21,8 @@ strings are accepted: there are no ctypes types in minipy.
 import mmap
 import os
 import weakref
+
+import _posixshmem
 
 from . import context
 
@@ -49,50 +52,64 @@ def _zero(typecode):
 
 
 class _Block:
-    """size bytes of shared memory, zero-filled."""
+    """size bytes of shared memory, zero-filled, as one mmap."""
 
     def __init__(self, size, ctx):
         size = max(size, 1)
         self.size = size
+        self.name = None
         if ctx is None:
             ctx = context._default_context.get_context()
         if ctx.get_start_method() == 'fork':
-            self.shm = None
             self.map = mmap.mmap(-1, size)
+            return
+        for i in range(100):
+            name = '/mp-' + os.urandom(8).hex()
+            try:
+                fd = _posixshmem.shm_open(
+                    name, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+            except FileExistsError:
+                continue
+            break
         else:
-            from .shared_memory import SharedMemory
-            self.shm = SharedMemory(create=True, size=size)
-            self.map = None
-            weakref.finalize(self, _unlink_if_creator, self.shm,
-                             os.getpid())
+            raise FileExistsError('cannot find a name for shared memory')
+        try:
+            os.ftruncate(fd, size)
+            self.map = mmap.mmap(fd, size)
+        finally:
+            os.close(fd)
+        self.name = name
+        weakref.finalize(self, _unlink_if_creator, name, os.getpid())
 
     def view(self):
-        if self.shm is not None:
-            return self.shm.buf[:self.size]
         return memoryview(self.map)
 
     def __reduce__(self):
         context.assert_spawning(self)
-        if self.shm is None:
+        if self.name is None:
             raise RuntimeError('a block made for fork cannot go to a '
                                'spawned process')
-        return (_attach_block, (self.shm.name, self.size))
+        return (_attach_block, (self.name, self.size))
 
 
-def _unlink_if_creator(shm, pid):
+def _unlink_if_creator(name, pid):
     if os.getpid() == pid:
         try:
-            shm.unlink()
+            _posixshmem.shm_unlink(name)
         except OSError:
             pass
 
 
 def _attach_block(name, size):
-    from .shared_memory import SharedMemory
+    """The block of a spawned child: the creator's pages, by name."""
     block = _Block.__new__(_Block)
     block.size = size
-    block.map = None
-    block.shm = SharedMemory(name)
+    block.name = None               # only the creator unlinks it
+    fd = _posixshmem.shm_open(name, os.O_RDWR, 0o600)
+    try:
+        block.map = mmap.mmap(fd, size)
+    finally:
+        os.close(fd)
     return block
 
 
