@@ -72,6 +72,10 @@ MpObject *MpDis_Create(void);       // modules/dis.c
 MpObject *MpIO_Create(void);        // modules/io.c
 MpObject *MpOS_Create(void);        // modules/osmodule.c
 MpObject *MpImpModule_Create(void); // modules/impmodule.c
+MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
+MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
+MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
+MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -89,6 +93,10 @@ static const BuiltinModule builtin_modules[] = {
     {"io", MpIO_Create},
     {"os", MpOS_Create},
     {"_imp", MpImpModule_Create},
+    {"array", MpArrayModule_Create},
+    {"mmap", MpMmapModule_Create},
+    {"posix", MpPosixModule_Create},
+    {"_posixshmem", MpPosixShmemModule_Create},
     {NULL, NULL},
 };
 

@@ -41,6 +41,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/modulespec.h"
 #include "objects/range.h"
@@ -74,7 +75,7 @@ static MpTypeObject *const builtin_types[] = {
     &MpSlice_Type,      &MpClassMethod_Type, &MpStaticMethod_Type,
     &MpSuper_Type,      &MpProperty_Type,   &MpEnumerate_Type,
     &MpZip_Type,        &MpMap_Type,        &MpFilter_Type,
-    &MpReversed_Type,
+    &MpReversed_Type,   &MpMemoryView_Type,
 };
 
 /* Types the VM creates instances of, readied up front. */

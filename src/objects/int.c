@@ -51,6 +51,7 @@
 #include "strbuf.h"
 #include "unicodedb.h"
 #include "objects/bytes.h"
+#include "objects/memoryview.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/str.h"
@@ -1718,6 +1719,29 @@ long_from_object(MpObject *x)
         const char *s = isb ? MpBytes_AS_STRING(x) : MpByteArray_AS_STRING(x);
         return long_from_ascii(s, n, 10, s, n, 1);
     }
+    if (MpObject_CheckBuffer(x)) {
+        MpBuffer view;
+        /* memoryview, array, mmap: their bytes, parsed as bytes are; one
+           that has no simple buffer (a strided view) is no bytes-like
+           object here. */
+        if (MpObject_GetBuffer(x, &view, MP_BUF_SIMPLE) < 0) {
+            if (!MpErr_ExceptionMatches(MpExc_BufferError)) {
+                return NULL;
+            }
+            MpErr_Clear();
+            goto not_bytes;
+        }
+        MpObject *b = MpBytes_FromStringAndSize(view.buf, view.len);
+        MpBuffer_Release(&view);
+        if (b == NULL) {
+            return NULL;
+        }
+        MpObject *r = long_from_ascii(MpBytes_AS_STRING(b), Mp_SIZE(b), 10,
+                                      MpBytes_AS_STRING(b), Mp_SIZE(b), 1);
+        Mp_DECREF(b);
+        return r;
+    }
+not_bytes:
     /* __trunc__ (deprecated in 3.11, still honoured): its result goes
        through __index__ when it is not an int. */
     MpObject *name = MpStr_InternFromString("__trunc__");

@@ -51,6 +51,10 @@ extern unsigned mcache_epoch;
 /* The type's __name__ (the part of tp_name after the last dot). */
 const char *MpType_Name(const MpTypeObject *type);
 
+/* Tracks a new instance of a GC type that its (non-GC) base's tp_new
+   left untracked; nothing for NULL or an already tracked object. */
+void MpType_TrackNew(MpObject *obj);
+
 /* A class made by a class statement or type(name, bases, ns): the type
    object and the method tables its slots point into, in one block. */
 typedef struct {
