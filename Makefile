@@ -42,7 +42,7 @@ OBJ := $(OUT)/obj
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS_ALL := -std=gnu11 $(WARN) $(MODE_CFLAGS) -Isrc -I$(GEN) $(CFLAGS)
-LDLIBS := -lgmp -lm
+LDLIBS := -lgmp -lm -ledit
 
 # Every .c under src/ is part of the interpreter; main.c alone is left out
 # of what the unit tests link against.
@@ -91,7 +91,7 @@ run-tests:
 # the Makefile installs them (sudo when not root) or names what is missing.
 TOOLS_STAMP := build/.tools-ok
 tools: $(TOOLS_STAMP)
-$(TOOLS_STAMP):
+$(TOOLS_STAMP): tools/ensure-tools.sh
 	@sh tools/ensure-tools.sh
 	@mkdir -p build && touch $@
 # }======

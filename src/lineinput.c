@@ -1,0 +1,209 @@
+/* lineinput.c — reading the REPL's lines (see lineinput.h).
+
+   Two readers:
+
+     terminal   libedit through its readline-compatible interface, driven
+                in callback mode: select(2) waits for a key, then
+                rl_callback_read_char() lets libedit handle it.  The wait
+                is ours, not libedit's, so that Ctrl-C can be noticed: the
+                SIGINT handler (signals.c) only sets mp_signal_pending, and
+                select() returns EINTR (the handler is installed without
+                SA_RESTART).  The half-typed line is then thrown away, the
+                terminal restored, and MP_LINE_INTERRUPT returned; the REPL
+                prints "KeyboardInterrupt" as CPython does.  This is the
+                shape of CPython's readline_until_enter_or_signal.
+
+     plain      the prompt to stderr (stdout flushed first), then
+                getline(3).  A Ctrl-C during the read interrupts it
+                (EINTR) and is reported the same way.
+
+   History lives in ~/.minipy_history (libedit's own file format), read
+   at start, written at exit, at most HISTORY_LENGTH entries.
+
+   CPython counterpart: Parser/myreadline.c, Modules/readline.c.
+   Read first: MpLineInput_Read */
+#include "lineinput.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <editline/readline.h>
+
+#include "complete.h"
+#include "signals.h"
+
+/* Entries kept in the history file: the default of GNU readline's
+   history-size is unlimited, CPython's site.py sets none; a thousand
+   lines is a few days of use and keeps start-up quick. */
+#define HISTORY_LENGTH 1000
+
+static int use_libedit;      // stdin and stdout are terminals
+static int started;
+static char *history_path;   // malloc'd, or NULL: no history file
+
+/* {====== The terminal reader ====== */
+
+static char *tty_line;       // what the callback handed over
+static int tty_done;         // the callback ran (a line, or EOF)
+
+static void
+on_line(char *line)
+{
+    tty_line = line;
+    tty_done = 1;
+    /* Removed here, as CPython does, so that libedit leaves the terminal
+       before the statement runs and prints. */
+    rl_callback_handler_remove();
+}
+
+static MpLineStatus
+tty_read(const char *prompt, char **line)
+{
+    tty_line = NULL;
+    tty_done = 0;
+    rl_callback_handler_install(prompt, on_line);
+    while (!tty_done) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(STDIN_FILENO, &fds);
+        int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+        if (r < 0) {
+            if (errno != EINTR) {
+                int saved = errno;
+                rl_callback_handler_remove();
+                errno = saved;
+                return MP_LINE_ERROR;
+            }
+            if (mp_signal_pending) {
+                mp_signal_pending = 0;
+                /* Drop the half-typed line and give the terminal back. */
+                rl_replace_line("", 0);
+                rl_callback_handler_remove();
+                fputc('\n', stdout);
+                fflush(stdout);
+                return MP_LINE_INTERRUPT;
+            }
+            continue;  // another signal (SIGWINCH): keep waiting
+        }
+        rl_callback_read_char();
+    }
+    if (tty_line == NULL) {
+        /* Ctrl-D on an empty line: CPython ends the prompt's line. */
+        fputc('\n', stdout);
+        fflush(stdout);
+        return MP_LINE_EOF;
+    }
+    const char *s = tty_line;
+    while (*s == ' ' || *s == '\t') {
+        s++;
+    }
+    if (*s != '\0') {
+        add_history(tty_line);
+    }
+    *line = tty_line;
+    return MP_LINE_OK;
+}
+/* }====== */
+
+/* {====== The plain reader ====== */
+
+static MpLineStatus
+plain_read(const char *prompt, char **line)
+{
+    fputs(prompt, stderr);
+    fflush(stderr);
+    char *buf = NULL;
+    size_t cap = 0;
+    errno = 0;
+    ssize_t n = getline(&buf, &cap, stdin);
+    if (n < 0) {
+        int saved = errno;
+        free(buf);
+        if (saved == EINTR && mp_signal_pending) {
+            clearerr(stdin);
+            mp_signal_pending = 0;
+            fputc('\n', stderr);
+            return MP_LINE_INTERRUPT;
+        }
+        if (ferror(stdin)) {
+            errno = saved;
+            return MP_LINE_ERROR;
+        }
+        /* End of input: CPython ends the prompt's line on stderr. */
+        fputc('\n', stderr);
+        fflush(stderr);
+        return MP_LINE_EOF;
+    }
+    if (n > 0 && buf[n - 1] == '\n') {
+        buf[n - 1] = '\0';
+    }
+    *line = buf;
+    return MP_LINE_OK;
+}
+/* }====== */
+
+int
+MpLineInput_Start(void)
+{
+    if (started) {
+        return 0;
+    }
+    started = 1;
+    use_libedit = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    if (!use_libedit) {
+        return 0;
+    }
+    rl_readline_name = "minipy";
+    rl_catch_signals = 0;  // Ctrl-C is ours (see the top of the file)
+    rl_instream = stdin;
+    rl_outstream = stdout;
+    MpComplete_Install();
+    rl_initialize();
+    using_history();
+    stifle_history(HISTORY_LENGTH);
+    const char *home = getenv("HOME");
+    if (home != NULL && home[0] != '\0') {
+        size_t n = strlen(home) + sizeof "/.minipy_history";
+        history_path = malloc(n);
+        if (history_path != NULL) {
+            snprintf(history_path, n, "%s/.minipy_history", home);
+            read_history(history_path);  // a missing file is no error
+        }
+    }
+    return 0;
+}
+
+MpLineStatus
+MpLineInput_Read(const char *prompt, char **line)
+{
+    *line = NULL;
+    fflush(stdout);
+    return use_libedit ? tty_read(prompt, line) : plain_read(prompt, line);
+}
+
+int
+MpLineInput_IsTerminal(void)
+{
+    return use_libedit;
+}
+
+void
+MpLineInput_Stop(void)
+{
+    if (!started) {
+        return;
+    }
+    started = 0;
+    if (use_libedit && history_path != NULL) {
+        write_history(history_path);
+    }
+    free(history_path);
+    history_path = NULL;
+    if (use_libedit) {
+        clear_history();
+    }
+}
