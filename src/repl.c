@@ -180,27 +180,28 @@ parse_buffer(MpStrBuf *buf, int at_eof, MpArena *arena, MpSyntaxError *err)
 {
     MpNode *tree = MpParse_Source(buf->data, buf->len, "<stdin>",
                                   MP_MODE_INTERACTIVE, arena, err);
-    if (tree == NULL && at_eof && err->kind == MP_ERR_INCOMPLETE) {
-        if (MpStrBuf_Putc(buf, '\n') < 0) {
-            err->kind = MP_ERR_MEMORY;
-            return NULL;
-        }
-        tree = MpParse_Source(buf->data, buf->len, "<stdin>",
-                              MP_MODE_INTERACTIVE, arena, err);
-        if (tree == NULL && err->kind == MP_ERR_INCOMPLETE) {
-            /* Still open after the empty line: a bracket, a string or a
-               backslash, which a file reports as "'(' was never closed"
-               and the like; parsing it as a file finds that message.  (A
-               file parse cannot succeed where the empty line did not
-               finish the statement; if it did, the statement is not run
-               and the generic message stands.) */
-            MpNode *t = MpParse_Source(buf->data, buf->len, "<stdin>",
-                                       MP_MODE_FILE, arena, err);
-            if (t != NULL) {
-                MpSyntaxError_Set(err, MP_ERR_SYNTAX, 1, -1, 0, -1,
-                                  "incomplete input");
-            }
-        }
+    if (tree != NULL || !at_eof || err->kind != MP_ERR_INCOMPLETE) {
+        return tree;
+    }
+    /* The input ended inside the statement.  CPython's tokenizer then
+       finishes the text as a file's: what is wrong with it as a file
+       ("'(' was never closed", "unexpected EOF while parsing") is the
+       error; otherwise an empty line closes its blocks and it runs. */
+    if (MpParse_Source(buf->data, buf->len, "<stdin>", MP_MODE_FILE, arena,
+                       err) == NULL) {
+        return NULL;
+    }
+    if (MpStrBuf_Putc(buf, '\n') < 0) {
+        memset(err, 0, sizeof *err);
+        err->kind = MP_ERR_MEMORY;
+        return NULL;
+    }
+    tree = MpParse_Source(buf->data, buf->len, "<stdin>",
+                          MP_MODE_INTERACTIVE, arena, err);
+    if (tree == NULL && err->kind == MP_ERR_INCOMPLETE) {
+        /* not expected once the file parse succeeded; never run a
+           statement the parser did not finish */
+        err->kind = MP_ERR_SYNTAX;
     }
     return tree;
 }
