@@ -49,6 +49,37 @@ static char *history_path;   // malloc'd, or NULL: no history file
 
 static char *tty_line;       // what the callback handed over
 static int tty_done;         // the callback ran (a line, or EOF)
+static int tty_eof;          // Ctrl-D on an empty line (or a hang-up)
+static int tty_fresh;        // no key read yet for this line (libedit's
+                             // rl_end still tells of the previous line)
+
+/* libedit's input function.  Ctrl-D on an empty line is end of input;
+   libedit would echo it as "^D" before giving up, where GNU readline (and
+   so CPython) shows nothing, so it is taken here: the flag is set and a
+   carriage return handed on, which ends the (empty) line and moves to the
+   next one, as CPython's output does. */
+static int
+tty_getc(FILE *unused)
+{
+    unsigned char c;
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, &c, 1);
+        if (n == 1) {
+            break;
+        }
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        tty_eof = 1;  // the terminal went away
+        return '\r';
+    }
+    if (c == 4 && (tty_fresh || rl_end == 0)) {  // 4: Ctrl-D, EOF key
+        tty_eof = 1;
+        return '\r';
+    }
+    tty_fresh = 0;
+    return c;
+}
 
 static void
 on_line(char *line)
@@ -65,6 +96,8 @@ tty_read(const char *prompt, char **line)
 {
     tty_line = NULL;
     tty_done = 0;
+    tty_eof = 0;
+    tty_fresh = 1;
     rl_callback_handler_install(prompt, on_line);
     while (!tty_done) {
         fd_set fds;
@@ -91,10 +124,8 @@ tty_read(const char *prompt, char **line)
         }
         rl_callback_read_char();
     }
-    if (tty_line == NULL) {
-        /* Ctrl-D on an empty line: CPython ends the prompt's line. */
-        fputc('\n', stdout);
-        fflush(stdout);
+    if (tty_eof || tty_line == NULL) {
+        free(tty_line);
         return MP_LINE_EOF;
     }
     const char *s = tty_line;
@@ -159,6 +190,7 @@ MpLineInput_Start(void)
     }
     rl_readline_name = "minipy";
     rl_catch_signals = 0;  // Ctrl-C is ours (see the top of the file)
+    rl_getc_function = tty_getc;
     rl_instream = stdin;
     rl_outstream = stdout;
     MpComplete_Install();
