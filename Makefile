@@ -74,6 +74,7 @@ test: all unit-bins
 	@$(MAKE) --no-print-directory MODE=debug all
 	@$(MAKE) --no-print-directory run-tests
 	@sh tests/run_golden.sh build/debug/minipy --leaks
+	@sh tests/run_repl.sh build/debug/minipy --leaks
 
 .PHONY: unit-bins run-tests
 unit-bins: tools $(UNIT_BINS)
@@ -85,6 +86,7 @@ run-tests:
 	@sh tests/run_stdlib.sh $(OUT)/minipy
 	@sh tests/run_ast_oracle.sh $(OUT)/minipy
 	@sh tests/run_signals.sh $(OUT)/minipy
+	@sh tests/run_repl.sh $(OUT)/minipy
 
 # {====== Tools: install what is missing ======
 # A fresh Debian machine has none of these; `make test` alone must work, so
@@ -146,6 +148,7 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS)
 # golden script and AST case and rewrites the recorded files.
 golden:
 	@sh tests/record_golden.sh $(PYTHON)
+	@sh tests/record_repl.sh $(PYTHON)
 
 # Benchmarks measure, they do not assert: not part of `make test`.
 bench: all

@@ -1121,6 +1121,7 @@ MpBuild_SyntaxError(MpParser *p, int code, MpLoc loc, const int *expected,
              p->recent[p->nrecent - 3].code == INDENT ||
              p->recent[p->nrecent - 3].code == DEDENT ||
              p->recent[p->nrecent - 3].code == START_FILE ||
+             p->recent[p->nrecent - 3].code == START_SINGLE ||
              p->recent[p->nrecent - 3].code == SEMI)) {
             size_t len = 0;
             const char *line = source_line(p, prev_loc.first_line, &len);

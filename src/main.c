@@ -624,7 +624,9 @@ run_stdin(const Config *cf)
     if (cf->cf_skip_first_line) {
         text = skip_first_line(src, &len);
     }
-    int status = run_text(cf, text, len, "<stdin>");
+    /* sys.argv[0] is "-" for `minipy -`, "" for plain `minipy` */
+    int status = run_program(cf, text, len, "<stdin>",
+                             cf->cf_script ? cf->cf_script : "", "");
     free(src);
     return status;
 }

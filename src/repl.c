@@ -156,7 +156,13 @@ run_statement(MpObject *globals, MpNode *tree, MpSyntaxError *err,
                            : NULL;
     Mp_XDECREF(fname);
     if (code == NULL) {
-        report_syntax_error(err, buf->data, buf->len);
+        /* CPython's REPL shows no line for an error the compiler finds
+           ('return' outside function): the parser's errors carry their
+           text, the compiler's would have to read it from the file
+           "<stdin>".  So the record is printed without the source. */
+        err->source = NULL;
+        err->source_len = 0;
+        report_syntax_error(err, NULL, 0);
         return TURN_AGAIN;
     }
     MpObject *r = MpEval_Code((MpCodeObject *)code, globals, globals);
