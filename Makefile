@@ -77,7 +77,7 @@ test: all unit-bins
 	@sh tests/run_repl.sh build/debug/minipy --leaks
 
 .PHONY: unit-bins run-tests
-unit-bins: tools $(UNIT_BINS)
+unit-bins: tools $(UNIT_BINS) $(OUT)/tests/ptydrive
 
 run-tests:
 	@sh tests/run_unit.sh $(OUT)/tests
@@ -87,6 +87,7 @@ run-tests:
 	@sh tests/run_ast_oracle.sh $(OUT)/minipy
 	@sh tests/run_signals.sh $(OUT)/minipy
 	@sh tests/run_repl.sh $(OUT)/minipy
+	@sh tests/run_pty.sh $(OUT)/minipy $(OUT)/tests/ptydrive
 
 # {====== Tools: install what is missing ======
 # A fresh Debian machine has none of these; `make test` alone must work, so
@@ -139,6 +140,13 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
 	@$(CC) $(CFLAGS_ALL) $(MODE_LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS)
+
+# The pseudo-terminal driver of tests/run_pty.sh: a test tool, not linked
+# with the interpreter.
+$(OUT)/tests/ptydrive: tests/pty/ptydrive.c
+	@mkdir -p $(dir $@)
+	@echo "  TOOL    $@"
+	@$(CC) -std=gnu11 $(WARN) -O1 -o $@ $< -lutil
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 # }======
