@@ -25,6 +25,7 @@
 #include "lineinput.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,7 +79,22 @@ tty_getc(FILE *unused)
         return '\r';
     }
     tty_fresh = 0;
-    return c;
+    if (c < 0x80) {
+        return c;
+    }
+    /* libedit takes what this function returns as a whole character (a
+       wchar_t), so a UTF-8 sequence is decoded here; a malformed one is
+       given as its first byte (the byte that broke it is dropped). */
+    int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    int cp = need == 3 ? c & 0x07 : need == 2 ? c & 0x0F : c & 0x1F;
+    for (int i = 0; i < need; i++) {
+        unsigned char b;
+        if (read(STDIN_FILENO, &b, 1) != 1 || (b & 0xC0) != 0x80) {
+            return c;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    return need ? cp : c;
 }
 
 static void
@@ -187,6 +203,16 @@ MpLineInput_Start(void)
     use_libedit = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     if (!use_libedit) {
         return 0;
+    }
+    /* libedit decodes keys by the locale's character set; in the "C"
+       locale every non-ASCII key is dropped.  CPython, too, takes
+       LC_CTYPE from the environment at start-up.  Only LC_CTYPE: number
+       formatting stays in the "C" locale.  Keys reach libedit through
+       tty_getc, which decodes UTF-8 itself. */
+    const char *loc = setlocale(LC_CTYPE, "");
+    if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0) {
+        /* CPython's locale coercion (PEP 538): C becomes C.UTF-8 */
+        setlocale(LC_CTYPE, "C.UTF-8");
     }
     rl_readline_name = "minipy";
     rl_catch_signals = 0;  // Ctrl-C is ours (see the top of the file)
