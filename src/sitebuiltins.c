@@ -55,7 +55,14 @@ quitter_call(MpObject *self, MpObject *const *args, size_t nargsf,
     if (MpArg_Unpack(&spec, args, nargs, kwnames, a) < 0) {
         return NULL;
     }
-    MpErr_SetObject(MpExc_SystemExit, a[0] ? a[0] : Mp_None);
+    /* raise SystemExit(code): the instance is made here, so that
+       SystemExit(None).args is (None,) as in Python code */
+    MpObject *exc = MpObject_CallOneArg(MpExc_SystemExit,
+                                        a[0] ? a[0] : Mp_None);
+    if (exc != NULL) {
+        MpErr_SetObject(MpExc_SystemExit, exc);
+        Mp_DECREF(exc);
+    }
     return NULL;
 }
 
