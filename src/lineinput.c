@@ -3,12 +3,12 @@
    Two readers:
 
      terminal   libedit through its readline-compatible interface, driven
-                in callback mode: select(2) waits for a key, then
+                in callback mode: pselect(2) waits for a key, then
                 rl_callback_read_char() lets libedit handle it.  The wait
                 is ours, not libedit's, so that Ctrl-C can be noticed: the
                 SIGINT handler (signals.c) only sets mp_signal_pending, and
-                select() returns EINTR (the handler is installed without
-                SA_RESTART).  The half-typed line is then thrown away, the
+                pselect() returns EINTR (SIGINT is blocked everywhere else
+                in the loop, so none is missed).  The half-typed line is then thrown away, the
                 terminal restored, and MP_LINE_INTERRUPT returned; the REPL
                 prints "KeyboardInterrupt" as CPython does.  This is the
                 shape of CPython's readline_until_enter_or_signal.
@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/select.h>
 #include <unistd.h>
 
@@ -114,31 +115,48 @@ tty_read(const char *prompt, char **line)
     tty_done = 0;
     tty_eof = 0;
     tty_fresh = 1;
+    /* SIGINT is blocked from the look at the flag until pselect() waits
+       (which unblocks it), so that a Ctrl-C cannot slip in between and go
+       unnoticed until the next statement runs.  It is not blocked while
+       libedit handles a key: a completion may run Python code (a
+       __getattr__), which Ctrl-C must be able to interrupt. */
+    sigset_t block, saved;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    MpLineStatus status = MP_LINE_OK;
     rl_callback_handler_install(prompt, on_line);
     while (!tty_done) {
+        sigprocmask(SIG_BLOCK, &block, &saved);
+        if (mp_signal_pending) {
+            sigprocmask(SIG_SETMASK, &saved, NULL);
+            mp_signal_pending = 0;
+            /* Drop the half-typed line and give the terminal back. */
+            rl_replace_line("", 0);
+            rl_callback_handler_remove();
+            fputc('\n', stdout);
+            fflush(stdout);
+            status = MP_LINE_INTERRUPT;
+            break;
+        }
         fd_set fds;
         FD_ZERO(&fds);
         FD_SET(STDIN_FILENO, &fds);
-        int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+        int r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &saved);
+        int err = errno;
+        sigprocmask(SIG_SETMASK, &saved, NULL);
         if (r < 0) {
-            if (errno != EINTR) {
-                int saved = errno;
-                rl_callback_handler_remove();
-                errno = saved;
-                return MP_LINE_ERROR;
+            if (err == EINTR) {
+                continue;  // Ctrl-C (seen above), or SIGWINCH
             }
-            if (mp_signal_pending) {
-                mp_signal_pending = 0;
-                /* Drop the half-typed line and give the terminal back. */
-                rl_replace_line("", 0);
-                rl_callback_handler_remove();
-                fputc('\n', stdout);
-                fflush(stdout);
-                return MP_LINE_INTERRUPT;
-            }
-            continue;  // another signal (SIGWINCH): keep waiting
+            rl_callback_handler_remove();
+            errno = err;
+            status = MP_LINE_ERROR;
+            break;
         }
         rl_callback_read_char();
+    }
+    if (status != MP_LINE_OK) {
+        return status;
     }
     if (tty_eof || tty_line == NULL) {
         free(tty_line);
@@ -161,6 +179,11 @@ tty_read(const char *prompt, char **line)
 static MpLineStatus
 plain_read(const char *prompt, char **line)
 {
+    if (mp_signal_pending) {
+        /* a Ctrl-C that came after the last statement's last check */
+        mp_signal_pending = 0;
+        return MP_LINE_INTERRUPT;
+    }
     fputs(prompt, stderr);
     fflush(stderr);
     char *buf = NULL;
