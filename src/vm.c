@@ -730,7 +730,7 @@ unbound_deref(MpCodeObject *co, int i)
 static MpObject *
 mapping_lookup(MpObject *d, MpObject *key)
 {
-    if (MpDict_Check(d)) {
+    if (MpDict_CheckExact(d)) {
         MpObject *v = MpDict_GetItemWithError(d, key);
         return v ? Mp_NewRef(v) : NULL;
     }
@@ -1278,7 +1278,7 @@ dispatch:
                          "no locals found when storing %R", name);
             goto error;
         }
-        int err = MpDict_Check(frame->f_locals)
+        int err = MpDict_CheckExact(frame->f_locals)
                       ? MpDict_SetItem(frame->f_locals, name, v)
                       : MpObject_SetItem(frame->f_locals, name, v);
         if (err < 0) {

@@ -914,7 +914,19 @@ object_init_subclass(MpObject *cls, MpObject *const *args, Mp_ssize_t nargs,
     return Mp_NewRef(Mp_None);
 }
 
+/* object.__subclasshook__(C): NotImplemented, which tells
+   ABCMeta.__subclasscheck__ to decide the usual way. */
+static MpObject *
+object_subclasshook(MpObject *cls, MpObject *const *args, Mp_ssize_t nargs,
+                    MpObject *kwnames)
+{
+    return Mp_NewRef(Mp_NotImplemented);
+}
+
 static MpMethodDef object_methods[] = {
+    {"__subclasshook__", (void *)object_subclasshook,
+     MP_METH_FASTCALL | MP_METH_KEYWORDS | MP_METH_CLASS,
+     "Abstract classes can override this to customize issubclass()."},
     {"__init_subclass__", (void *)object_init_subclass,
      MP_METH_FASTCALL | MP_METH_KEYWORDS | MP_METH_CLASS,
      "This method is called when a class is subclassed."},
