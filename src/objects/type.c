@@ -1059,6 +1059,38 @@ type_getattro(MpObject *o, MpObject *name)
 }
 
 static int
+is_dunder(MpObject *name)
+{
+    const char *s = MpStr_AsUTF8(name);
+    size_t n = s ? strlen(s) : 0;
+    if (s == NULL) {
+        MpErr_Clear();
+    }
+    return n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' &&
+           s[n - 2] == '_';
+}
+
+static MpObject *subclasses_list(MpTypeObject *type);
+
+/* Recomputes the slots of type and of every class below it, after a
+   special method was assigned or deleted.  Returns 0 or -1. */
+static int
+update_slots_below(MpTypeObject *type)
+{
+    MpType_UpdateSlots(type);
+    MpObject *subs = subclasses_list(type);
+    if (subs == NULL) {
+        return -1;
+    }
+    int r = 0;
+    for (Mp_ssize_t i = 0; r == 0 && i < Mp_SIZE(subs); i++) {
+        r = update_slots_below((MpTypeObject *)MpList_GET_ITEM(subs, i));
+    }
+    Mp_DECREF(subs);
+    return r;
+}
+
+static int
 type_setattro(MpObject *o, MpObject *name, MpObject *value)
 {
     MpTypeObject *type = (MpTypeObject *)o;
@@ -1074,6 +1106,7 @@ type_setattro(MpObject *o, MpObject *name, MpObject *value)
     }
     type->tp_version_tag++;
     MpType_Modified(type);
+    int r;
     if (value == NULL) {
         if (MpDict_Contains(type->tp_dict, name) != 1) {
             MpErr_Format(MpExc_AttributeError,
@@ -1081,9 +1114,16 @@ type_setattro(MpObject *o, MpObject *name, MpObject *value)
                          MpType_Name(type), name);
             return -1;
         }
-        return MpDict_DelItem(type->tp_dict, name);
+        r = MpDict_DelItem(type->tp_dict, name);
     }
-    return MpDict_SetItem(type->tp_dict, name, value);
+    else {
+        r = MpDict_SetItem(type->tp_dict, name, value);
+    }
+    if (r == 0 && MpStr_Check(name) && is_dunder(name)) {
+        /* C.__eq__ = f: the slots of C and its subclasses follow */
+        r = update_slots_below(type);
+    }
+    return r;
 }
 
 static MpObject *

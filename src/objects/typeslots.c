@@ -653,12 +653,6 @@ fill_slots(MpHeapTypeObject *ht)
         memcpy(slot_table(type, sd) + sd->offset, &sd->function,
                sizeof(void *));
     }
-    /* A class that defines __eq__ but not __hash__ is unhashable. */
-    if (MpDict_GetItemString(type->tp_dict, "__eq__") != NULL &&
-        MpDict_GetItemString(type->tp_dict, "__hash__") == NULL) {
-        type->tp_hash = NULL;
-        MpDict_SetItemString(type->tp_dict, "__hash__", Mp_None);
-    }
 }
 
 static void slot_tp_finalize(MpObject *self);
@@ -1367,6 +1361,16 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         return NULL;
     }
     fill_slots(ht);
+    /* A class whose body defines __eq__ but not __hash__ is unhashable
+       (only at creation: assigning C.__eq__ later keeps the hash). */
+    if (MpDict_GetItemString(type->tp_dict, "__eq__") != NULL &&
+        MpDict_GetItemString(type->tp_dict, "__hash__") == NULL) {
+        type->tp_hash = NULL;
+        if (MpDict_SetItemString(type->tp_dict, "__hash__", Mp_None) < 0) {
+            Mp_DECREF(ht);
+            return NULL;
+        }
+    }
     MpObject *del = MpStr_InternFromString("__del__");
     if (del == NULL) {
         Mp_DECREF(ht);
