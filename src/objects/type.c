@@ -1661,6 +1661,9 @@ MpTypeObject MpType_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "type",
     .tp_basicsize = sizeof(MpHeapTypeObject),
+    /* a class's attributes are its "instance dict": a metaclass's
+       instances must not get a second __dict__ slot */
+    .tp_dictoffset = offsetof(MpTypeObject, tp_dict),
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_TYPE_SUBCLASS |
                 MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = type_dealloc,

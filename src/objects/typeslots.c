@@ -782,14 +782,17 @@ subtype_traverse(MpObject *self, visitproc visit, void *arg)
     if (visit((MpObject *)Mp_TYPE(self), arg)) {
         return 1;
     }
+    /* the __dict__ slot is ours when no C base has one (else the C
+       base's traverse visits it: it must be counted once) */
+    MpTypeObject *base = static_base(Mp_TYPE(self));
     MpObject **dictp = dict_slot(self);
-    if (dictp != NULL && *dictp != NULL && visit(*dictp, arg)) {
+    if (dictp != NULL && *dictp != NULL && base->tp_dictoffset == 0 &&
+        visit(*dictp, arg)) {
         return 1;
     }
     if (traverse_slots(self, visit, arg)) {
         return 1;
     }
-    MpTypeObject *base = static_base(Mp_TYPE(self));
     if (base->tp_traverse != NULL) {
         return base->tp_traverse(self, visit, arg);
     }
@@ -800,11 +803,11 @@ static int
 subtype_clear(MpObject *self)
 {
     clear_slots(self);
+    MpTypeObject *base = static_base(Mp_TYPE(self));
     MpObject **dictp = dict_slot(self);
-    if (dictp != NULL) {
+    if (dictp != NULL && base->tp_dictoffset == 0) {
         Mp_CLEAR(dictp);
     }
-    MpTypeObject *base = static_base(Mp_TYPE(self));
     if (base->tp_clear != NULL) {
         return base->tp_clear(self);
     }
