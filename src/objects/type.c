@@ -79,6 +79,14 @@ MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b)
     return b == &MpBaseObject_Type;
 }
 
+Mp_hash_t
+MpObject_HashNotImplemented(MpObject *o)
+{
+    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
+                 MpType_Name(Mp_TYPE(o)));
+    return -1;
+}
+
 /* {====== The attribute cache ======
    Every attribute access looks the name up along the class's MRO, one dict
    per class, usually to find nothing (instance attributes live in the
@@ -571,6 +579,15 @@ ready_type(MpTypeObject *type)
     }
     if (base != NULL) {
         inherit_slots(type, base);
+    }
+    /* an unhashable C type says so in its dict (list.__hash__ is None),
+       as CPython's type_ready_set_hash does */
+    if ((type->tp_hash == NULL ||
+         type->tp_hash == MpObject_HashNotImplemented) &&
+        !MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) &&
+        MpDict_GetItemString(type->tp_dict, "__hash__") == NULL &&
+        MpDict_SetItemString(type->tp_dict, "__hash__", Mp_None) < 0) {
+        return -1;
     }
     if (type->tp_mro == NULL) {
         if (base == NULL) {

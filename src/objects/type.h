@@ -23,6 +23,11 @@ MpType_Check(const MpObject *o)
 /* Whether a is b or a subclass of b (by the MRO). */
 int MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b);
 
+/* The tp_hash of unhashable types (list, dict, set, ...): raises
+   TypeError "unhashable type: 'list'".  MpType_Ready gives a type with
+   this hash `__hash__ = None` in its dict, as CPython does. */
+Mp_hash_t MpObject_HashNotImplemented(MpObject *o);
+
 /* Finishes a statically defined type.  Returns 0 or -1. */
 int MpType_Ready(MpTypeObject *type);
 

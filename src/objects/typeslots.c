@@ -1700,8 +1700,9 @@ MpType_AddSlotWrappers(MpTypeObject *type)
         }
         void *fn;
         memcpy(&fn, table + sd->offset, sizeof fn);
-        if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL) {
-            continue;
+        if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL ||
+            fn == (void *)MpObject_HashNotImplemented) {
+            continue;  // (an unhashable type gets __hash__ = None)
         }
         MpWrapperDescrObject *w =
             (MpWrapperDescrObject *)MpObject_New(&MpWrapperDescr_Type);
