@@ -16,6 +16,10 @@
    report the references and blocks still accounted for.
 
    CPython counterpart: Python/pylifecycle.c, Python/pythonrun.c.
+   With -i (MpRuntime_SetInspect) an exception that ends the program,
+   SystemExit included, is printed and the REPL (repl.c) starts with
+   __main__'s globals (MpRuntime_RunInteractive).
+
    Read first: MpRuntime_RunSource */
 #include "runtime.h"
 
@@ -53,7 +57,9 @@
 #include "objects/weakref.h"
 #include "parse.h"
 #include "runmodule.h"
+#include "repl.h"
 #include "signals.h"
+#include "sitebuiltins.h"
 #include "traceback.h"
 #include "vm.h"
 
@@ -61,6 +67,8 @@ void MpPosix_Fini(void);  // modules/posixmodule.c
 
 static MpObject *builtins_module, *sys_module, *main_module;
 static int interrupted;  // an uncaught KeyboardInterrupt ended the program
+static int inspect;      // -i: the REPL follows the program
+static int in_repl;      // the REPL is running
 
 /* {====== Start-up ====== */
 
@@ -123,7 +131,8 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
     builtins_module = MpBuiltins_Create(builtin_types, n);
     if (builtins_module != NULL) {
         MpEval_SetDefaultBuiltins(MpModule_GetDict(builtins_module));
-        if (MpImport_Init(builtins_module) < 0) {
+        if (MpImport_Init(builtins_module) < 0 ||
+            MpSiteBuiltins_Install(MpModule_GetDict(builtins_module)) < 0) {
             goto fail;
         }
     }
@@ -187,13 +196,12 @@ print_uncaught(MpObject *exc)
     Mp_DECREF(err);
 }
 
-/* The exit status for an exception that reached the top, printing it
-   unless it is SystemExit. */
-static int
-handle_uncaught(void)
+int
+MpRuntime_HandleException(int *status)
 {
     MpObject *exc = MpErr_GetRaisedException();
-    int status = 1;
+    int leave = 0;
+    *status = 1;
     MpObject *out = MpSys_GetObject("stdout");
     if (out != NULL) {
         MpObject *r = MpObject_CallMethod(out, "flush", NULL, 0);
@@ -201,15 +209,21 @@ handle_uncaught(void)
         MpErr_Clear();
     }
     fflush(stdout);
-    if (MpErr_GivenExceptionMatches(exc, MpExc_SystemExit)) {
+    if (exc == NULL) {
+        return 0;
+    }
+    /* With -i, SystemExit from the program is printed like any exception
+       and the REPL starts, as in CPython (_Py_HandleSystemExit). */
+    if (!inspect && MpErr_GivenExceptionMatches(exc, MpExc_SystemExit)) {
+        leave = 1;
         MpObject *code = MpObject_GetAttrString(exc, "code");
         int64_t v;
         if (code == NULL || code == Mp_None) {
-            status = 0;
+            *status = 0;
         }
         else if (MpLong_Check(code)) {
             v = MpLong_AsInt64(code);
-            status = (int)(v & 0xff);
+            *status = (int)(v & 0xff);
         }
         else {
             MpObject *s = MpObject_Str(code);
@@ -217,18 +231,47 @@ handle_uncaught(void)
                 fprintf(stderr, "%s\n", MpStr_AsUTF8(s));
                 Mp_DECREF(s);
             }
-            status = 1;
+            *status = 1;
         }
         Mp_XDECREF(code);
         MpErr_Clear();
     }
     else {
         print_uncaught(exc);
-        interrupted = MpErr_GivenExceptionMatches(exc,
+        /* A program ended by Ctrl-C dies by SIGINT; one the REPL goes on
+           from does not. */
+        interrupted = !inspect && !in_repl &&
+                      MpErr_GivenExceptionMatches(exc,
                                                   MpExc_KeyboardInterrupt);
     }
     Mp_DECREF(exc);
     fflush(stderr);
+    return leave;
+}
+
+/* The exit status for an exception that reached the top of a program. */
+static int
+handle_uncaught(void)
+{
+    int status;
+    MpRuntime_HandleException(&status);
+    return status;
+}
+
+void
+MpRuntime_SetInspect(int on)
+{
+    inspect = on;
+}
+
+int
+MpRuntime_RunInteractive(const char *banner)
+{
+    inspect = 0;  // SystemExit typed at the prompt leaves
+    in_repl = 1;
+    interrupted = 0;
+    int status = MpRepl_Run(MpModule_GetDict(main_module), banner);
+    in_repl = 0;
     return status;
 }
 

@@ -2649,25 +2649,18 @@ dispatch:
         DISPATCH();
     }
     TARGET(PRINT_EXPR) {
-        /* The REPL's echo.  CPython calls sys.displayhook; until the sys
-           module exists this is its default behaviour. */
+        /* The REPL's echo: sys.displayhook(value), as CPython. */
         MpObject *v = TOP();
-        if (v != Mp_None) {
-            MpObject *r = MpObject_Repr(v);
-            if (r == NULL) {
-                goto error;
-            }
-            const char *s = MpStr_AsUTF8(r);
-            if (s != NULL) {
-                fputs(s, stdout);
-                fputc('\n', stdout);
-            }
-            Mp_DECREF(r);
-            if (MpDict_Check(frame->f_builtins) &&
-                MpDict_SetItemString(frame->f_builtins, "_", v) < 0) {
-                goto error;
-            }
+        MpObject *hook = MpSys_GetObject("displayhook");
+        if (hook == NULL) {
+            MpErr_SetString(MpExc_RuntimeError, "lost sys.displayhook");
+            goto error;
         }
+        MpObject *r = MpObject_CallOneArg(hook, v);
+        if (r == NULL) {
+            goto error;
+        }
+        Mp_DECREF(r);
         (void)POP();
         Mp_DECREF(v);
         DISPATCH();

@@ -18,10 +18,7 @@ no resource tracker process watches for blocks left behind.
 import mmap
 import _posixshmem
 
-try:
-    import os as _os
-except ImportError:     # the os module re-exports posix; use it directly
-    import posix as _os
+import posix as _os     # the calls os re-exports from posix
 
 __all__ = ['SharedMemory', 'ShareableList']
 
