@@ -649,7 +649,11 @@ class _Pickler:
 
     def save_bytearray(self, obj):
         if self.proto < 5:
-            self.save_reduce(*obj.__reduce_ex__(self.proto), obj=obj)
+            # no opcode: bytearray(bytes), whatever __reduce_ex__ says
+            if obj:
+                self.save_reduce(bytearray, (bytes(obj),), obj=obj)
+            else:
+                self.save_reduce(bytearray, (), obj=obj)
             return
         n = len(obj)
         header = BYTEARRAY8 + _u8(n)

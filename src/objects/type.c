@@ -27,6 +27,7 @@
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "objects/objreduce.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -977,6 +978,12 @@ static MpMethodDef object_methods[] = {
      "Default dir() implementation."},
     {"__sizeof__", (void *)object_sizeof, MP_METH_NOARGS,
      "Size of object in memory, in bytes."},
+    {"__reduce_ex__", (void *)MpObject_ReduceExMethod, MP_METH_O,
+     "Helper for pickle."},
+    {"__reduce__", (void *)MpObject_ReduceMethod, MP_METH_NOARGS,
+     "Helper for pickle."},
+    {"__getstate__", (void *)MpObject_GetStateMethod, MP_METH_NOARGS,
+     "Helper for pickle."},
     {NULL},
 };
 
