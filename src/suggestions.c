@@ -197,7 +197,13 @@ dir_of(MpObject *obj)
     MpObject *meth = key ? MpType_Lookup(Mp_TYPE(obj), key) : NULL;
     Mp_XDECREF(key);
     if (meth != NULL) {
-        MpObject *r = MpObject_CallMethod(obj, "__dir__", NULL, 0);
+        /* bound through type(obj), as dir() does: for a class, its
+           metaclass's __dir__, not object.__dir__ found on the class */
+        descrgetfunc get = Mp_TYPE(meth)->tp_descr_get;
+        MpObject *bound =
+            get ? get(meth, obj, (MpObject *)Mp_TYPE(obj)) : Mp_NewRef(meth);
+        MpObject *r = bound ? MpObject_CallNoArgs(bound) : NULL;
+        Mp_XDECREF(bound);
         if (r == NULL) {
             return NULL;
         }
