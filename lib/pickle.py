@@ -1136,7 +1136,9 @@ class _Unpickler:
                               "function was specified.")
 
     def find_class(self, module, name):
-        sys.audit('pickle.find_class', module, name)
+        audit = getattr(sys, 'audit', None)
+        if audit is not None:
+            audit('pickle.find_class', module, name)
         if self.proto < 3 and self.fix_imports:
             import _compat_pickle
             if (module, name) in _compat_pickle.NAME_MAPPING:
@@ -1735,5 +1737,11 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict",
     return Unpickler(BytesIO(data), fix_imports=fix_imports,
                      buffers=buffers, encoding=encoding,
                      errors=errors).load()
+
+
+# CPython's versions of these come from its C accelerator.
+for _f in (dump, dumps, load, loads):
+    _f.__module__ = '_pickle'
+del _f
 
 # }======
