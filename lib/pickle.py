@@ -456,6 +456,9 @@ class _Pickler:
             return
         if not isinstance(rv, tuple):
             raise PicklingError("__reduce__ must return a string or tuple")
+        if not 2 <= len(rv) <= 6:
+            raise PicklingError("tuple returned by __reduce__ must contain "
+                                "2 through 6 elements")
         self.save_reduce(*rv, obj=obj, _nargs=len(rv))
 
     def persistent_id(self, obj):
@@ -1081,8 +1084,6 @@ class _Unpickler:
         self.append = self.stack.append
         self.proto = 0
         dispatch = self._dispatch
-        f = self._frame
-        first = True
         try:
             while True:
                 f = self._frame
@@ -1094,11 +1095,8 @@ class _Unpickler:
                         self._frame = None
                     b = self._file_read(1)
                     if not b:
-                        if first:
-                            raise EOFError("Ran out of input")
-                        raise UnpicklingError("pickle data was truncated")
+                        raise EOFError("Ran out of input")
                     key = b[0]
-                first = False
                 op = dispatch[key]
                 if op is None:
                     if 0x20 <= key < 0x7f:
@@ -1136,7 +1134,9 @@ class _Unpickler:
                               "function was specified.")
 
     def find_class(self, module, name):
-        sys.audit('pickle.find_class', module, name)
+        audit = getattr(sys, 'audit', None)
+        if audit is not None:
+            audit('pickle.find_class', module, name)
         if self.proto < 3 and self.fix_imports:
             import _compat_pickle
             if (module, name) in _compat_pickle.NAME_MAPPING:
@@ -1185,6 +1185,9 @@ class _Unpickler:
         self.append(self.persistent_load(pid))
 
     def load_binpersid(self):
+        if type(self).persistent_load is _Unpickler.persistent_load and \
+                'persistent_load' not in self.__dict__:
+            self.persistent_load(None)      # raises: no persistent_load
         pid = self._pop()
         self.append(self.persistent_load(pid))
 
@@ -1204,7 +1207,10 @@ class _Unpickler:
         elif data == b'I01\n'[1:]:
             val = True
         else:
-            val = int(data)
+            try:
+                val = int(data)
+            except ValueError:
+                raise ValueError("could not convert string to int") from None
         self.append(val)
 
     def load_binint(self):
@@ -1323,7 +1329,8 @@ class _Unpickler:
         self.append(str(self._read(n), 'utf-8', 'surrogatepass'))
 
     def load_tuple(self):
-        self.append(tuple(self.pop_mark()))
+        items = self.pop_mark()
+        self.append(tuple(items))
 
     def load_empty_tuple(self):
         self.append(())
@@ -1355,10 +1362,12 @@ class _Unpickler:
         self.append(set())
 
     def load_frozenset(self):
-        self.append(frozenset(self.pop_mark()))
+        items = self.pop_mark()
+        self.append(frozenset(items))
 
     def load_list(self):
-        self.append(self.pop_mark())
+        items = self.pop_mark()
+        self.append(items)
 
     def load_dict(self):
         items = self.pop_mark()
@@ -1461,8 +1470,10 @@ class _Unpickler:
     def load_pop(self):
         if self.stack:
             del self.stack[-1]
-        else:
+        elif self.metastack:
             self.pop_mark()
+        else:
+            raise UnpicklingError("unpickling stack underflow")
 
     def load_pop_mark(self):
         self.pop_mark()
@@ -1735,5 +1746,11 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict",
     return Unpickler(BytesIO(data), fix_imports=fix_imports,
                      buffers=buffers, encoding=encoding,
                      errors=errors).load()
+
+
+# CPython's versions of these come from its C accelerator.
+for _f in (dump, dumps, load, loads):
+    _f.__module__ = '_pickle'
+del _f
 
 # }======

@@ -197,9 +197,13 @@ dir_of(MpObject *obj)
     MpObject *meth = key ? MpType_Lookup(Mp_TYPE(obj), key) : NULL;
     Mp_XDECREF(key);
     if (meth != NULL) {
-        /* found on the type, so called with obj as self: for a class,
-           Config.__dir__ would find object.__dir__ unbound */
-        MpObject *r = MpObject_CallOneArg(meth, obj);
+        /* bound through type(obj), as dir() does: for a class, its
+           metaclass's __dir__, not object.__dir__ found on the class */
+        descrgetfunc get = Mp_TYPE(meth)->tp_descr_get;
+        MpObject *bound =
+            get ? get(meth, obj, (MpObject *)Mp_TYPE(obj)) : Mp_NewRef(meth);
+        MpObject *r = bound ? MpObject_CallNoArgs(bound) : NULL;
+        Mp_XDECREF(bound);
         if (r == NULL) {
             return NULL;
         }
