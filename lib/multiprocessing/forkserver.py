@@ -44,6 +44,7 @@ class ForkServer:
         self._sock = None
         self._pid = None
         self._preload_modules = ['__main__']
+        self._stop_registered = False
 
     def set_forkserver_preload(self, modules_names):
         if not all(type(mod) is str for mod in modules_names):
@@ -77,6 +78,23 @@ class ForkServer:
         finally:
             os.close(theirs)
         self._sock = ours
+        if not self._stop_registered:
+            import atexit
+            atexit.register(self._stop)
+            self._stop_registered = True
+
+    def _stop(self):
+        """At exit: close our end (the server then ends) and reap it, so
+        that no zombie is left behind."""
+        if self._sock is None or self._pid is None:
+            return
+        os.close(self._sock)
+        self._sock = None
+        try:
+            os.waitpid(self._pid, 0)
+        except ChildProcessError:
+            pass
+        self._pid = None
 
     def connect_to_new_process(self, fds):
         """Asks the server for a child.  Returns (status_r, data_w): the
