@@ -76,6 +76,10 @@ MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
 MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
 MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
 MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
+MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
+MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
+MpObject *MpStructModule_Create(void);  // modules/structmodule.c
+MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -97,6 +101,10 @@ static const BuiltinModule builtin_modules[] = {
     {"mmap", MpMmapModule_Create},
     {"posix", MpPosixModule_Create},
     {"_posixshmem", MpPosixShmemModule_Create},
+    {"math", MpMathModule_Create},
+    {"_random", MpRandomModule_Create},
+    {"_struct", MpStructModule_Create},
+    {"time", MpTimeModule_Create},
     {NULL, NULL},
 };
 
