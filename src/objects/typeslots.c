@@ -1292,6 +1292,12 @@ MpType_AddSlotWrappers(MpTypeObject *type)
         if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL) {
             continue;
         }
+        if (fn == (void *)MpObject_HashNotImplemented) {
+            if (MpDict_SetItemString(dict, sd->name, Mp_None) < 0) {
+                return -1;
+            }
+            continue;
+        }
         MpWrapperDescrObject *w =
             (MpWrapperDescrObject *)MpObject_New(&MpWrapperDescr_Type);
         if (w == NULL) {
