@@ -303,6 +303,8 @@ class starmap(_GenIter):
     @staticmethod
     def _starmap(function, it):
         for args in it:
+            if type(args) is not tuple:
+                args = tuple(args)
             yield function(*args)
 
 
@@ -561,8 +563,10 @@ def tee(iterable, n=2, /):
     if n == 0:
         return ()
     it = iter(iterable)
-    if isinstance(it, _tee):
-        first = it.__copy__()
+    # An iterator that can copy itself (a tee object, say) is used as the
+    # first result as it is, and copied for the others.
+    if hasattr(type(it), '__copy__'):
+        first = it
     else:
         first = _tee(_TeeLink(it))
     copies = [first]
