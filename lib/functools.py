@@ -200,7 +200,7 @@ def total_ordering(cls):
 def cmp_to_key(mycmp):
     """Convert a cmp= function into a key= function."""
 
-    class K:
+    class KeyWrapper:
         __slots__ = ('obj',)
 
         def __init__(self, obj):
@@ -223,8 +223,7 @@ def cmp_to_key(mycmp):
 
         __hash__ = None
 
-    K.__name__ = K.__qualname__ = 'KeyWrapper'
-    return K
+    return KeyWrapper
 
 # }======
 

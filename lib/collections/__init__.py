@@ -131,6 +131,26 @@ def _make_new(typename, field_names, field_defaults):
 _tuple_new = tuple.__new__
 
 
+class _tuplegetter:
+    """The descriptor behind a namedtuple field: item `index` of the tuple,
+    read-only."""
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None,
                module=None):
     """Returns a new subclass of tuple with named fields.
@@ -237,8 +257,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):
-        namespace[name] = property(_itemgetter(index),
-                                   doc='Alias for field number %d' % index)
+        namespace[name] = _tuplegetter(index,
+                                       'Alias for field number %d' % index)
 
     if module is None:
         getframe = getattr(_sys, '_getframe', None)
@@ -652,8 +672,8 @@ class defaultdict(dict):
         self[key] = value
         return value
 
-    @_repr_guard
     def __repr__(self):
+        # dict.__repr__ guards against recursion through the items itself
         factory = self.default_factory
         if factory is None:
             factory_repr = 'None'
