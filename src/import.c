@@ -51,6 +51,7 @@
 
 MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
+MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -64,6 +65,7 @@ typedef struct {
 static const BuiltinModule builtin_modules[] = {
     {"gc", MpGCModule_Create},
     {"dis", MpDis_Create},
+    {"_collections", MpCollectionsModule_Create},
     {NULL, NULL},
 };
 

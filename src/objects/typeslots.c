@@ -539,7 +539,7 @@ static const SlotDef slotdefs[] = {
     NB(nb_matrix_multiply, "__rmatmul__", nb_matrix_multiply, W_RBINARY),
     NB(nb_lshift, "__lshift__", nb_lshift, W_BINARY),
     NB(nb_lshift, "__rlshift__", nb_lshift, W_RBINARY),
-    NB(nb_rshift, "__rshift__", nb_rshift, W_RBINARY),
+    NB(nb_rshift, "__rshift__", nb_rshift, W_BINARY),
     NB(nb_rshift, "__rrshift__", nb_rshift, W_RBINARY),
     NB(nb_and, "__and__", nb_and, W_BINARY), NB(nb_and, "__rand__", nb_and, W_RBINARY),
     NB(nb_or, "__or__", nb_or, W_BINARY), NB(nb_or, "__ror__", nb_or, W_RBINARY),
