@@ -151,6 +151,28 @@ class _tuplegetter:
         raise AttributeError("can't delete attribute")
 
 
+def _caller_module():
+    """__name__ of the module that called namedtuple (two frames up), or
+    None.  sys._getframe when the interpreter has it; otherwise the frame
+    chain of a traceback, which reaches the same frames."""
+    getframe = getattr(_sys, '_getframe', None)
+    try:
+        if getframe is not None:
+            frame = getframe(2)
+        else:
+            try:
+                raise _FrameProbe
+            except _FrameProbe as probe:
+                frame = probe.__traceback__.tb_frame.f_back.f_back
+        return frame.f_globals.get('__name__', '__main__')
+    except (AttributeError, ValueError):
+        return None
+
+
+class _FrameProbe(Exception):
+    pass
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None,
                module=None):
     """Returns a new subclass of tuple with named fields.
@@ -261,12 +283,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
                                        'Alias for field number %d' % index)
 
     if module is None:
-        getframe = getattr(_sys, '_getframe', None)
-        if getframe is not None:
-            try:
-                module = getframe(1).f_globals.get('__name__', '__main__')
-            except (AttributeError, ValueError):
-                pass
+        module = _caller_module()
     if module is not None:
         namespace['__module__'] = module
     return type(typename, (tuple,), namespace)

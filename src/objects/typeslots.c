@@ -31,6 +31,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "vm.h"
 
 /* {====== Calling a special method ====== */
 
@@ -926,6 +927,19 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     /* __qualname__ lives in the type, not its dict */
     MpObject *qualname = MpDict_GetItemString(type->tp_dict, "__qualname__");
     ht->ht_qualname = Mp_NewRef(qualname ? qualname : name);
+    /* type(name, bases, ns) without __module__ in ns: the module whose
+       code is running, as CPython's type_new_set_module does. */
+    if (MpDict_GetItemString(type->tp_dict, "__module__") == NULL) {
+        MpObject *globals = MpEval_GetGlobals();
+        MpObject *modname = globals && MpDict_Check(globals)
+                                ? MpDict_GetItemString(globals, "__name__")
+                                : NULL;
+        if (modname != NULL &&
+            MpDict_SetItemString(type->tp_dict, "__module__", modname) < 0) {
+            Mp_DECREF(ht);
+            return NULL;
+        }
+    }
     /* __new__ is implicitly a static method; __init_subclass__ and
        __class_getitem__ implicitly class methods. */
     static const char *const implicit[][2] = {

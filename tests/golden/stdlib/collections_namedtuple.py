@@ -63,4 +63,4 @@ class Sub(Point):
 
 s = Sub(3, -4)
 print(s, s.norm, s._replace(x=0), type(s._replace(x=0)).__name__, s._asdict())
-print(Point(1, 2) == Sub(1, 2), Point(1, [2]))
+print(Point(1, 2) == Sub(1, 2), Point(1, [2]), Point, Sub, Point.__module__)
