@@ -308,7 +308,7 @@ class starmap(_GenIter):
             yield function(*args)
 
 
-class islice:
+class islice(_GenIter):
     """islice(iterable, stop) --> islice object
     islice(iterable, start, stop[, step]) --> islice object
 
@@ -337,49 +337,41 @@ class islice:
                 if step <= 0:
                     raise ValueError('Step for islice() must be a positive '
                                      'integer or None.')
-        self._it = iter(args[0])
-        self._next = start      # index of the next item to yield
-        self._stop = stop       # None means no end
-        self._step = step
-        self._pos = 0           # items consumed from the source so far
+        self._gen = self._islice(iter(args[0]), start, stop, step)
 
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        it = self._it
-        if it is None:
-            raise StopIteration
-        stop = self._stop
-        target = self._next
-        if stop is not None and target >= stop:
-            # Consume up to stop so the source is left where CPython leaves
-            # it, then end for good.
-            while self._pos < stop:
-                self._pos += 1
-                try:
-                    next(it)
-                except StopIteration:
-                    break
-            self._it = None
-            raise StopIteration
-        while self._pos < target:
-            self._pos += 1
-            try:
-                next(it)
-            except StopIteration:
-                self._it = None
-                raise
+    @staticmethod
+    def _islice(it, target, stop, step):
+        # CPython's consumption rules, which decide where the source is
+        # left: before each item, skip up to the target index (even past
+        # stop, for the first item); end once `stop` items were consumed.
+        # After an item the next target is clamped to stop.
+        count = 0
         try:
-            item = next(it)
+            while True:
+                while count < target:
+                    next(it)
+                    count += 1
+                if stop is not None and count >= stop:
+                    return
+                if step == 1:
+                    # the common case: a plain run up to stop
+                    if stop is None:
+                        yield from it
+                        return
+                    for item in it:
+                        count += 1
+                        yield item
+                        if count >= stop:
+                            return
+                    return
+                item = next(it)
+                count += 1
+                target += step
+                if stop is not None and target > stop:
+                    target = stop
+                yield item
         except StopIteration:
-            self._it = None
-            raise
-        self._pos += 1
-        self._next = target + self._step
-        if stop is not None and self._next > stop:
-            self._next = stop
-        return item
+            return
 
 
 class zip_longest(_GenIter):
@@ -592,11 +584,23 @@ class product(_GenIter):
 
     @staticmethod
     def _product(pools):
-        # An odometer: indices[i] is the position in pools[i]; the rightmost
-        # wheel turns fastest.
         for pool in pools:
             if not pool:
                 return
+        if not pools:
+            yield ()
+            return
+        # The last wheel turns fastest: an inner loop over it, under the
+        # odometer of the others.
+        last = pools[-1]
+        for prefix in product._odometer(pools[:-1]):
+            for y in last:
+                yield prefix + (y,)
+
+    @staticmethod
+    def _odometer(pools):
+        # indices[i] is the position in pools[i]; the rightmost wheel
+        # turns fastest.  Every pool is non-empty.
         n = len(pools)
         indices = [0] * n
         result = [pool[0] for pool in pools]

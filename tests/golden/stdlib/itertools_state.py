@@ -52,3 +52,9 @@ calls.clear()
 print(list(it.takewhile(small, [1, 2, 5, 1, 0])), calls)
 print(type(it.chain()).__name__, type(it.islice([], 1)).__name__, type(it.count()).__name__)
 print(isinstance(it.count(), it.count), iter(c) is c, hasattr(it.product([1]), '__next__'))
+# where islice leaves the source in the corner cases
+for args in [(5, 2), (2, 7, 3), (0, 0), (3, None, 4), (1, 4), (0, None, 2), (4,)]:
+    src = iter(range(10))
+    got = list(it.islice(src, *args))
+    print(args, got, next(src, 'end'))
+print(list(it.product('ab', [1, 2], 'xy')), list(it.product([1], [], [2])), list(it.product(range(2), repeat=3))[-2:])
