@@ -284,7 +284,8 @@ class partial:
         return self
 
     def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
+        if self.keywords:
+            keywords = {**self.keywords, **keywords}
         return self.func(*self.args, *args, **keywords)
 
     def __repr__(self):
@@ -521,10 +522,14 @@ class cached_property:
 
 def _find_impl(cls, registry):
     """The implementation registered for the most specific class of cls's
-    MRO; failing that, for an ABC (or registered class) cls is a subclass
-    of, the most derived such class winning."""
+    MRO other than object; failing that, for an ABC cls is a (virtual)
+    subclass of, the most derived such ABC winning; failing that, object's.
+
+    (CPython merges the ABCs into the MRO where they fit, _compose_mro;
+    this simpler order agrees with it except when a virtual ABC should
+    outrank a real base.)"""
     for base in cls.__mro__:
-        if base in registry:
+        if base in registry and base is not object:
             return registry[base]
     match = None
     for typ in registry:

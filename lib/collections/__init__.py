@@ -30,6 +30,8 @@ from operator import itemgetter as _itemgetter, eq as _eq
 from collections import abc as _abc
 from _collections import deque
 
+_abc.MutableSequence.register(deque)
+
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'UserString', 'defaultdict', 'deque', 'namedtuple']
 

@@ -150,7 +150,9 @@ if ABCMeta is None:
     _Base = _FallbackABC
 else:
     class _Base(metaclass=ABCMeta):
-        pass
+        @classmethod
+        def __subclasshook__(cls, C):
+            return NotImplemented
 
 # }======
 

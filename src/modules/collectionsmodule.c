@@ -680,8 +680,42 @@ deque_maxlen_get(MpObject *self, void *closure)
 }
 
 static MpObject *deque_reversed(MpObject *self, MpObject *unused);
+static MpObject *deque_concat(MpObject *self, MpObject *other);
+static MpObject *deque_inplace_concat(MpObject *self, MpObject *other);
+static MpObject *deque_repeat(MpObject *self, Mp_ssize_t n);
+static MpObject *deque_inplace_repeat(MpObject *self, Mp_ssize_t n);
+
+/* __mul__, __rmul__ and __imul__ as methods: the slot-wrapper table has no
+   entries for the sequence slots, so they are spelled out here. */
+static MpObject *
+repeat_method(MpObject *self, MpObject *n, int inplace)
+{
+    Mp_ssize_t count = MpNumber_AsSsize_t(n, MpExc_OverflowError);
+    if (count == -1 && MpErr_Occurred()) {
+        return NULL;
+    }
+    return inplace ? deque_inplace_repeat(self, count)
+                   : deque_repeat(self, count);
+}
+
+static MpObject *
+deque_mul_method(MpObject *self, MpObject *n)
+{
+    return repeat_method(self, n, 0);
+}
+
+static MpObject *
+deque_imul_method(MpObject *self, MpObject *n)
+{
+    return repeat_method(self, n, 1);
+}
 
 static MpMethodDef deque_methods[] = {
+    {"__add__", (void *)deque_concat, MP_METH_O, NULL},
+    {"__iadd__", (void *)deque_inplace_concat, MP_METH_O, NULL},
+    {"__mul__", (void *)deque_mul_method, MP_METH_O, NULL},
+    {"__rmul__", (void *)deque_mul_method, MP_METH_O, NULL},
+    {"__imul__", (void *)deque_imul_method, MP_METH_O, NULL},
     {"append", (void *)deque_append, MP_METH_O, NULL},
     {"appendleft", (void *)deque_appendleft, MP_METH_O, NULL},
     {"pop", (void *)deque_pop, MP_METH_NOARGS, NULL},

@@ -87,3 +87,12 @@ print(type(rv).__name__, list(rv))
 print(deque('abc').__reduce__()[1], deque('abc', 5).__reduce__()[1])
 print(deque([1, [2]]) == deque([1, [2]]), deque([1, 2]) > deque([1]), deque() <= deque(), deque([2]) >= deque([1, 5]))
 print(deque([1, 2]) == (1, 2), 3 in deque([1, 2, 3]), deque([0, 0, 1]).count(0))
+dm = deque([1, 2])
+print(dm.__add__(deque([3])), dm.__mul__(2), dm.__rmul__(2), dm.__iadd__([5]), dm.__imul__(2), dm)
+import collections.abc
+print(isinstance(dm, collections.abc.MutableSequence), issubclass(deque, collections.abc.Sequence), isinstance(dm, collections.abc.Hashable))
+t = None
+try:
+    dm.__mul__('x')
+except TypeError as e:
+    print('TypeError:', e)

@@ -131,3 +131,27 @@ c.set_one()
 print(c.v)
 c.set_tagged(5)
 print(c.v)
+import collections.abc
+
+
+@singledispatch
+def kind(x):
+    return 'other'
+
+
+@kind.register(collections.abc.Mapping)
+def _(x):
+    return 'mapping'
+
+
+@kind.register(collections.abc.Sequence)
+def _(x):
+    return 'sequence'
+
+
+@kind.register(list)
+def _(x):
+    return 'list'
+
+
+print(kind({}), kind([]), kind(()), kind('s'), kind(1), kind(range(2)))
