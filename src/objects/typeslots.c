@@ -780,6 +780,25 @@ static MpGetSetDef subtype_dict_getset = {"__dict__", subtype_dict_get,
 
 /* {====== Creating a class ====== */
 
+/* 3.11 reports an exception from __set_name__ as a RuntimeError naming
+   the attribute, caused by the original (3.12 stopped wrapping it). */
+static void
+set_name_error(MpTypeObject *type, MpObject *key, MpObject *value)
+{
+    MpObject *cause = MpErr_GetRaisedException();
+    MpErr_Format(MpExc_RuntimeError,
+                 "Error calling __set_name__ on '%.100s' instance %R "
+                 "in '%.100s'",
+                 MpType_Name(Mp_TYPE(value)), key, MpType_Name(type));
+    MpObject *exc = MpErr_GetRaisedException();
+    if (exc != NULL && cause != NULL) {
+        MpObject_SetAttrString(exc, "__context__", cause);
+        MpObject_SetAttrString(exc, "__cause__", cause);
+    }
+    Mp_XDECREF(cause);
+    MpErr_SetRaisedException(exc);
+}
+
 /* value.__set_name__(cls, name) for every attribute of the new class whose
    type defines it (descriptors learning their name, PEP 487).  The
    namespace is copied first: a __set_name__ may change the class. */
@@ -815,6 +834,7 @@ set_names(MpTypeObject *type)
         Mp_DECREF(hook);
         if (res == NULL) {
             r = -1;
+            set_name_error(type, key, value);
         }
         Mp_XDECREF(res);
     }
