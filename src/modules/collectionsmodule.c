@@ -644,7 +644,8 @@ deque_reduce(MpObject *self, MpObject *unused)
     if (rc < 0) {
         return NULL;
     }
-    if (state == NULL || (MpDict_Check(state) && MpDict_GET_SIZE(state) == 0)) {
+    if (state == NULL ||
+        (MpDict_Check(state) && MpDict_GET_SIZE(state) == 0)) {
         Mp_XDECREF(state);
         state = Mp_NewRef(Mp_None);
     }
