@@ -233,13 +233,23 @@ def cmp_to_key(mycmp):
 _initial_missing = object()
 
 
-def reduce(function, sequence, initial=_initial_missing):
+def reduce(*args, **kwargs):
     """reduce(function, iterable[, initial]) -> value
 
     Apply a function of two arguments cumulatively to the items of a
     sequence or iterable, from left to right, so as to reduce the iterable
     to a single value.  For example, reduce(lambda x, y: x+y, [1, 2, 3, 4,
     5]) calculates ((((1+2)+3)+4)+5)."""
+    # Arguments checked as CPython's C function checks them.
+    if kwargs:
+        raise TypeError('reduce() takes no keyword arguments')
+    n = len(args)
+    if n < 2:
+        raise TypeError('reduce expected at least 2 arguments, got %d' % n)
+    if n > 3:
+        raise TypeError('reduce expected at most 3 arguments, got %d' % n)
+    function, sequence = args[0], args[1]
+    initial = args[2] if n == 3 else _initial_missing
     try:
         it = iter(sequence)
     except TypeError:

@@ -87,3 +87,7 @@ def w():
 update_wrapper(w, NoName())
 print(w.__name__, w.__wrapped__.__class__.__name__)
 print(functools.WRAPPER_ASSIGNMENTS, functools.WRAPPER_UPDATES)
+t(reduce, len)
+t(reduce, len, 1, 2, 3)
+t(reduce, len, [], initial=1)
+print(reduce(lambda a, b: a - b, [10, 1, 2], 0))
