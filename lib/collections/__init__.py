@@ -1149,3 +1149,11 @@ class UserString(_abc.Sequence):
         return self.data.join(seq)
 
 # }======
+
+
+# Subscription (OrderedDict[str, int], ...) for annotations; deque's is
+# added here too since the C type has none.
+for _cls in (defaultdict, OrderedDict, Counter, ChainMap, UserDict,
+             UserList):
+    _cls.__class_getitem__ = classmethod(_abc._class_getitem)
+del _cls

@@ -157,6 +157,79 @@ else:
 # }======
 
 
+# {====== Generic aliases: Iterable[int] ======
+# What subscripting a generic ABC (or deque, OrderedDict, ...) gives, so
+# that annotations such as `def f(x: Iterable[int])` evaluate.  CPython
+# returns types.GenericAlias; minipy has no such type yet, so this small
+# class gives the same repr, __origin__, __args__, equality and calling.
+
+def _type_repr(obj):
+    if isinstance(obj, type) and not isinstance(obj, _GenericAlias):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return '%s.%s' % (obj.__module__, obj.__qualname__)
+    if obj is Ellipsis:
+        return '...'
+    if isinstance(obj, list):
+        return '[%s]' % ', '.join([_type_repr(a) for a in obj])
+    return repr(obj)
+
+
+class _GenericAlias:
+    """origin[args], remembering both."""
+
+    def __init__(self, origin, args, shown=None):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = args
+        self._shown = args if shown is None else shown
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        return '%s[%s]' % (_type_repr(self.__origin__),
+                           ', '.join([_type_repr(a) for a in self._shown]))
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return (self.__origin__ is other.__origin__
+                and self.__args__ == other.__args__)
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __getattr__(self, name):
+        if name.startswith('__') and name.endswith('__'):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+
+def _class_getitem(cls, args):
+    return _GenericAlias(cls, args)
+
+
+def _callable_getitem(cls, args):
+    # Callable[[int, str], bool]: __args__ is flattened to (int, str, bool)
+    if not isinstance(args, tuple) or len(args) != 2:
+        raise TypeError('Callable must be used as Callable[[arg, ...], '
+                        'result].')
+    params, result = args
+    if isinstance(params, list):
+        flat = tuple(params) + (result,)
+    else:
+        flat = (params, result)
+    return _GenericAlias(cls, flat, shown=(params, result))
+
+# }======
+
+
 # {====== Structural checks ======
 
 def _namespace(cls):
@@ -1014,4 +1087,17 @@ ValuesView.register(_dict_values)
 ItemsView.register(_dict_items)
 MutableMapping.register(dict)
 
+# }======
+
+
+# {====== Subscription ======
+# The ABCs CPython makes generic (all but Hashable and Sized).
+for _cls in (Awaitable, Coroutine, AsyncIterable, AsyncIterator,
+             AsyncGenerator, Iterable, Iterator, Reversible, Generator,
+             Container, Collection, Set, MutableSet, Mapping,
+             MutableMapping, MappingView, KeysView, ItemsView, ValuesView,
+             Sequence, MutableSequence, ByteString):
+    _cls.__class_getitem__ = classmethod(_class_getitem)
+Callable.__class_getitem__ = classmethod(_callable_getitem)
+del _cls
 # }======
