@@ -80,6 +80,7 @@ MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
 MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
 MpObject *MpStructModule_Create(void);  // modules/structmodule.c
 MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
+MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -105,6 +106,7 @@ static const BuiltinModule builtin_modules[] = {
     {"_random", MpRandomModule_Create},
     {"_struct", MpStructModule_Create},
     {"time", MpTimeModule_Create},
+    {"_collections", MpCollectionsModule_Create},
     {NULL, NULL},
 };
 
