@@ -85,6 +85,7 @@ run-tests:
 	@sh tests/run_stdlib.sh $(OUT)/minipy
 	@sh tests/run_ast_oracle.sh $(OUT)/minipy
 	@sh tests/run_signals.sh $(OUT)/minipy
+	@sh tests/run_importtime.sh $(OUT)/minipy
 
 # {====== Tools: install what is missing ======
 # A fresh Debian machine has none of these; `make test` alone must work, so

@@ -19,7 +19,9 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "evalbuiltins.h"
 #include "getargs.h"
+#include "modules/io.h"
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
@@ -924,7 +926,9 @@ MpObject *
 MpBuiltins_Create(MpTypeObject *const *types, int ntypes)
 {
     MpObject *m = MpModule_New("builtins");
-    if (m == NULL || MpModule_AddFunctions(m, builtin_methods) < 0) {
+    if (m == NULL || MpModule_AddFunctions(m, builtin_methods) < 0 ||
+        MpModule_AddFunctions(m, MpBuiltins_EvalMethods) < 0 ||
+        MpModule_AddFunctions(m, MpIO_BuiltinMethods) < 0) {
         Mp_XDECREF(m);
         return NULL;
     }

@@ -1093,10 +1093,24 @@ static int
 compile_jump_if(Compiler *c, MpNode *e, int cond, int label)
 {
     if (e->kind == MP_AST_UnaryOp && e->v.UnaryOp.op == MP_OP_Not) {
-        MpCodeLoc old = set_loc(c, e);
-        int r = compile_jump_if(c, e->v.UnaryOp.operand, !cond, label);
-        c->u->loc = old;
-        return r;
+        return compile_jump_if(c, e->v.UnaryOp.operand, !cond, label);
+    }
+    if (e->kind == MP_AST_IfExp) {
+        /* test ? jump_if(body) : jump_if(orelse), without building the
+           value, as CPython. */
+        int orelse = new_label(c), end = new_label(c);
+        if (orelse < 0 || end < 0 ||
+            compile_jump_if(c, e->v.IfExp.test, 0, orelse) < 0 ||
+            compile_jump_if(c, e->v.IfExp.body, cond, label) < 0 ||
+            emit_jump(c, JUMP, end) < 0) {
+            return -1;
+        }
+        use_label(c, orelse);
+        if (compile_jump_if(c, e->v.IfExp.orelse, cond, label) < 0) {
+            return -1;
+        }
+        use_label(c, end);
+        return 0;
     }
     if (e->kind == MP_AST_BoolOp) {
         MpSeq *vals = e->v.BoolOp.values;
@@ -1131,7 +1145,13 @@ compile_jump_if(Compiler *c, MpNode *e, int cond, int label)
     }
     MpCodeLoc old = set_loc(c, e);
     int r = emit_jump(c, cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, label);
-    c->u->loc = old;
+    /* A comparison's location stays for what follows, as it does in
+       CPython 3.11's compiler: so `assert x == 1` raises from the
+       comparison, and the traceback marks it with ^^^^^^ (while
+       `assert x` marks nothing). */
+    if (e->kind != MP_AST_Compare) {
+        c->u->loc = old;
+    }
     return r;
 }
 
@@ -1279,8 +1299,17 @@ compile_call_helper(Compiler *c, int pushed, MpSeq *args, MpSeq *keywords)
         }
         return emit(c, CALL, pushed + nargs + nkw);
     }
-    /* The positional arguments as one tuple. */
-    if (compile_starunpack(c, args, pushed, BUILD_TUPLE) < 0) {
+    /* The positional arguments as one tuple -- or, for f(*x) alone, x
+       itself, which CALL_FUNCTION_EX converts (so that its error names
+       the function: "f() argument after * must be an iterable"). */
+    if (pushed == 0 && nargs == 1 &&
+        ((MpNode *)args->items[0])->kind == MP_AST_Starred) {
+        if (compile_expr(c, ((MpNode *)args->items[0])->v.Starred.value) <
+            0) {
+            return -1;
+        }
+    }
+    else if (compile_starunpack(c, args, pushed, BUILD_TUPLE) < 0) {
         return -1;
     }
     if (nkw == 0) {
@@ -2994,7 +3023,7 @@ compile_import_from(Compiler *c, MpNode *s)
         }
         const char *store = a->v.alias.asname ? a->v.alias.asname
                                               : a->v.alias.name;
-        MpCodeLoc old = set_loc(c, a);
+        MpCodeLoc old = set_loc(c, s);  // CPython 3.11: the statement's
         if (emit_name(c, IMPORT_FROM, a->v.alias.name) < 0 ||
             compile_nameop(c, store, CTX_STORE) < 0) {
             return -1;

@@ -387,6 +387,67 @@ check_spec_arg(MpObject *spec)
 
 /* {====== float ====== */
 
+/* The text of |x| for a float presentation type ('r' is repr), with
+   precision prec; add_dot_0 appends ".0" to a result without a point or
+   exponent.  *negative says whether a '-' belongs in front ('z' already
+   applied: a value that rounded to zero loses it).  Returns a malloc'd
+   string, or NULL on MemoryError. */
+static char *
+double_body(double x, const FormatSpec *f, uint32_t type, Mp_ssize_t prec,
+            int add_dot_0, int *negative)
+{
+    int upper = type == 'E' || type == 'F' || type == 'G';
+    double ax = fabs(x);
+    char *body = NULL;
+    MpStrBuf rb = {0};
+    *negative = signbit(x) && !isnan(x);
+    if (isnan(x) || isinf(x)) {
+        const char *t = isnan(x) ? (upper ? "NAN" : "nan")
+                                 : (upper ? "INF" : "inf");
+        body = strdup(t);
+    } else if (type == 'r') {
+        MpRepr_Double(&rb, ax);
+        if (!add_dot_0 && !rb.failed && rb.len >= 2 &&
+            strcmp(rb.data + rb.len - 2, ".0") == 0) {
+            rb.data[rb.len -= 2] = '\0';  // complex parts: "1", not "1.0"
+        }
+        body = rb.failed ? NULL : strdup(rb.data);
+        MpStrBuf_Clear(&rb);
+    } else {
+        char cfmt[8];
+        char *q = cfmt;
+        int p = prec > 100000000 ? 100000000 : (int)prec;
+        *q++ = '%';
+        if (f->alternate) {
+            *q++ = '#';
+        }
+        *q++ = '.';
+        *q++ = '*';
+        *q++ = (char)type;
+        *q = '\0';
+        if ((type == 'g' || type == 'G') && p == 0) {
+            p = 1;
+        }
+        int n = snprintf(NULL, 0, cfmt, p, ax);
+        body = malloc((size_t)n + 3);
+        if (body != NULL) {
+            snprintf(body, (size_t)n + 1, cfmt, p, ax);
+            if (add_dot_0 && strpbrk(body, ".eE") == NULL) {
+                strcat(body, ".0");
+            }
+        }
+    }
+    if (body != NULL && *negative && f->no_neg_0) {
+        /* 'z': a result that rounded to zero loses its sign (3.11). */
+        int nonzero = 0;
+        for (const char *c = body; *c && *c != 'e' && *c != 'E'; c++) {
+            nonzero |= *c >= '1' && *c <= '9';
+        }
+        *negative = nonzero || isinf(x);
+    }
+    return body;
+}
+
 /* x in the field f (an int's float types come here too, x converted).
    Refs: NEW. */
 static MpObject *
@@ -416,53 +477,10 @@ format_double(double x, const FormatSpec *fin)
     } else if (type == 'r') {
         type = 'g';
     }
-    int upper = type == 'E' || type == 'F' || type == 'G';
-    int negative = signbit(x) && !isnan(x);
-    double ax = fabs(x);
-    char *body = NULL;
-    MpStrBuf rb = {0};
-    if (isnan(x) || isinf(x)) {
-        const char *t = isnan(x) ? (upper ? "NAN" : "nan")
-                                 : (upper ? "INF" : "inf");
-        body = strdup(t);
-    } else if (type == 'r') {
-        MpRepr_Double(&rb, ax);
-        body = rb.failed ? NULL : strdup(rb.data);
-        MpStrBuf_Clear(&rb);
-    } else {
-        char cfmt[8];
-        char *q = cfmt;
-        int p = prec > 100000000 ? 100000000 : (int)prec;
-        *q++ = '%';
-        if (f.alternate) {
-            *q++ = '#';
-        }
-        *q++ = '.';
-        *q++ = '*';
-        *q++ = (char)type;
-        *q = '\0';
-        if ((type == 'g' || type == 'G') && p == 0) {
-            p = 1;
-        }
-        int n = snprintf(NULL, 0, cfmt, p, ax);
-        body = malloc((size_t)n + 3);
-        if (body != NULL) {
-            snprintf(body, (size_t)n + 1, cfmt, p, ax);
-            if (add_dot_0 && strpbrk(body, ".eE") == NULL) {
-                strcat(body, ".0");
-            }
-        }
-    }
+    int negative;
+    char *body = double_body(x, &f, type, prec, add_dot_0, &negative);
     if (body == NULL) {
         return MpErr_NoMemory();
-    }
-    if (negative && f.no_neg_0) {
-        /* 'z': a result that rounded to zero loses its sign (3.11). */
-        int nonzero = 0;
-        for (const char *c = body; *c && *c != 'e' && *c != 'E'; c++) {
-            nonzero |= *c >= '1' && *c <= '9';
-        }
-        negative = nonzero || isinf(x);
     }
     Mp_ssize_t ndigits = (Mp_ssize_t)strspn(body, "0123456789");
     MpStrBuf rest = {0};
@@ -499,6 +517,127 @@ MpFormat_Float(MpObject *v, MpObject *spec)
         unknown_type(f.type, v);
         return NULL;
     }
+}
+/* }====== */
+
+/* {====== complex ======
+   Both parts are formatted as floats with the same type and precision;
+   the imaginary part always carries a sign ('+' or '-') unless the real
+   part is left out, and the whole is then padded as one field.  With no
+   type the result reads like str(z): repr-style parts, "(re+imj)" in
+   parentheses, or just "imj" when the real part is +0.0.  Zero padding
+   and '=' alignment are refused, as in CPython. */
+
+/* Appends sign, the digits of body (grouped when f says) and the rest of
+   body to out.  Returns 0 or -1 (MemoryError). */
+static int
+put_part(MpStrBuf *out, const FormatSpec *f, char sign, const char *body)
+{
+    Mp_ssize_t ndigits = (Mp_ssize_t)strspn(body, "0123456789");
+    if (sign) {
+        MpStrBuf_Putc(out, sign);
+    }
+    if (f->thousands && ndigits > 0) {
+        char *g = group_digits(body, ndigits, 0, f->group, f->thousands);
+        if (g == NULL) {
+            MpErr_NoMemory();
+            return -1;
+        }
+        MpStrBuf_Puts(out, g);
+        free(g);
+    } else {
+        MpStrBuf_Append(out, body, (size_t)ndigits);
+    }
+    MpStrBuf_Puts(out, body + ndigits);
+    return 0;
+}
+
+MpObject *
+MpFormat_Complex(MpObject *v, double re, double im, MpObject *spec)
+{
+    FormatSpec f;
+    if (check_spec_arg(spec) < 0) {
+        return NULL;
+    }
+    if (MpStr_GET_LENGTH(spec) == 0) {
+        return MpObject_Str(v);
+    }
+    if (parse_spec(spec, v, '>', &f) < 0) {
+        return NULL;
+    }
+    if (f.fill == '0') {
+        MpErr_SetString(MpExc_ValueError, "Zero padding is not allowed in "
+                                          "complex format specifier");
+        return NULL;
+    }
+    if (f.align == '=') {
+        MpErr_SetString(MpExc_ValueError, "'=' alignment flag is not allowed "
+                                          "in complex format specifier");
+        return NULL;
+    }
+    uint32_t type = f.type;
+    switch (type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+    case 'n':
+        break;
+    default:
+        unknown_type(type, v);
+        return NULL;
+    }
+    Mp_ssize_t prec = f.precision, default_prec = 6;
+    int skip_re = 0, parens = 0;
+    if (type == 0) {
+        type = 'r';
+        default_prec = 0;
+        if (re == 0.0 && !signbit(re)) {
+            skip_re = 1;
+        } else {
+            parens = 1;
+        }
+    }
+    if (type == 'n') {
+        type = 'g';
+    }
+    if (prec < 0) {
+        prec = default_prec;
+    } else if (type == 'r') {
+        type = 'g';
+    }
+    int re_neg = 0, im_neg;
+    char *re_body = skip_re ? NULL
+                            : double_body(re, &f, type, prec, 0, &re_neg);
+    char *im_body = double_body(im, &f, type, prec, 0, &im_neg);
+    MpStrBuf inner = {0};
+    int r = (skip_re || re_body != NULL) && im_body != NULL ? 0 : -1;
+    if (r < 0) {
+        MpErr_NoMemory();
+    }
+    if (r == 0 && parens) {
+        MpStrBuf_Putc(&inner, '(');
+    }
+    if (r == 0 && !skip_re) {
+        r = put_part(&inner, &f, sign_char(&f, re_neg), re_body);
+    }
+    if (r == 0) {
+        char im_sign = skip_re ? sign_char(&f, im_neg) : im_neg ? '-' : '+';
+        r = put_part(&inner, &f, im_sign, im_body);
+    }
+    MpStrBuf_Putc(&inner, 'j');
+    if (parens) {
+        MpStrBuf_Putc(&inner, ')');
+    }
+    free(re_body);
+    free(im_body);
+    MpObject *result = NULL;
+    if (r == 0 && inner.failed) {
+        MpErr_NoMemory();
+    } else if (r == 0) {
+        FormatSpec whole = f;
+        whole.thousands = 0;  // the parts are grouped already
+        result = layout(&whole, 0, "", "", 0, inner.data);
+    }
+    MpStrBuf_Clear(&inner);
+    return result;
 }
 /* }====== */
 

@@ -21,6 +21,10 @@
 MpObject *MpFormat_Long(MpObject *v, MpObject *spec);
 MpObject *MpFormat_Float(MpObject *v, MpObject *spec);
 MpObject *MpFormat_Str(MpObject *v, MpObject *spec);
+/* complex.__format__: the complex re+imj (v, for messages) by spec.
+   Refs: NEW; NULL with ValueError as CPython's. */
+MpObject *MpFormat_Complex(MpObject *v, double re, double im,
+                           MpObject *spec);
 
 /* fmt.format(*args, **kwargs), or fmt.format_map(mapping) when args is
    NULL (then kwargs is the mapping, any object with __getitem__).

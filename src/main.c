@@ -50,6 +50,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "import.h"
 #include "parse.h"
 #include "runtime.h"
 
@@ -489,6 +490,7 @@ run_program(const Config *cf, const char *src, size_t len,
         args[count++] = cf->cf_argv[i];
     }
     int status = EXIT_ERROR;
+    MpImport_SetImportTime(has_xoption(cf, "importtime"));
     if (MpRuntime_Init(count, args, path0) == 0) {
         status = MpRuntime_RunSource(src, len, filename);
         MpRuntime_Fini(has_xoption(cf, "showrefcount"));
@@ -502,6 +504,35 @@ run_text(const Config *cf, const char *src, size_t len, const char *filename)
 {
     const char *argv0 = strcmp(filename, "<string>") == 0 ? "-c" : "";
     return run_program(cf, src, len, filename, argv0, "");
+}
+
+/* -m module: sys.argv[0] is "-m" while the module is looked for (then
+   its file), sys.path[0] the current directory, as in CPython. */
+static int
+run_module(const Config *cf)
+{
+    char *cwd = abspath(".");
+    if (cwd == NULL) {
+        fputs("minipy: out of memory\n", stderr);
+        return EXIT_ERROR;
+    }
+    int n = cf->cf_argc - cf->cf_rest;
+    char **args = calloc((size_t)n + 2, sizeof(char *));
+    int status = EXIT_ERROR;
+    if (args != NULL) {
+        args[0] = "-m";
+        for (int i = 0; i < n; i++) {
+            args[i + 1] = cf->cf_argv[cf->cf_rest + i];
+        }
+        MpImport_SetImportTime(has_xoption(cf, "importtime"));
+        if (MpRuntime_Init(n + 1, args, cwd) == 0) {
+            status = MpRuntime_RunModule(cf->cf_module);
+            MpRuntime_Fini(has_xoption(cf, "showrefcount"));
+        }
+    }
+    free(args);
+    free(cwd);
+    return status;
 }
 
 /* -x: blank out the first line (a non-Unix `#!` line).  Its newline is
@@ -648,11 +679,7 @@ main(int argc, char **argv)
                               "<string>");
         }
         else if (cf.cf_module != NULL) {
-            fprintf(stderr,
-                    "minipy: cannot run modules (-m %s) yet (the engine is "
-                    "not built)\n",
-                    cf.cf_module);
-            status = EXIT_NOT_YET;
+            status = run_module(&cf);
         }
         else if (cf.cf_script != NULL && strcmp(cf.cf_script, "-") != 0) {
             status = run_script(&cf, cf.cf_script);

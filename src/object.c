@@ -17,6 +17,7 @@
    Objects/typeobject.c (PyType_GenericAlloc), Modules/gcmodule.c
    (_PyObject_GC_New).  Read first: MpObject_New */
 #include "object.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ allocate(MpTypeObject *type, size_t size)
     }
     int gc = MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC);
     size_t pre = gc ? sizeof(MpGCHead) : 0;
-    char *mem = calloc(1, pre + size);
+    char *mem = MpMem_Calloc(1, pre + size);
     if (mem == NULL) {
         return MpErr_NoMemory();
     }
@@ -59,6 +60,22 @@ allocate(MpTypeObject *type, size_t size)
     o->ob_type = type;
     if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
         Mp_INCREF(type);  // an instance keeps its class alive
+        if (gc && !MpType_HasFeature(type, MP_TPFLAGS_TYPE_SUBCLASS)) {
+            /* An instance of a class whose C base is not a container
+               (object, io.StringIO, int ...): no C code will track it,
+               and all it holds are its class and its __dict__ slot
+               (NULL yet), so it is tracked at once, as CPython's
+               PyType_GenericAlloc does.  A container base tracks its
+               instances itself once their fields are valid. */
+            MpTypeObject *base = type->tp_base;
+            while (base != NULL &&
+                   MpType_HasFeature(base, MP_TPFLAGS_HEAPTYPE)) {
+                base = base->tp_base;
+            }
+            if (base != NULL && !MpType_HasFeature(base, MP_TPFLAGS_HAVE_GC)) {
+                MpObject_GC_Track(o);
+            }
+        }
     }
     if (gc) {
         MpGC_NoteAlloc();
@@ -101,7 +118,7 @@ MpObject_Free(void *op)
 #if MP_DEBUG
     mp_blocks--;
 #endif
-    free(mem);
+    MpMem_Free(mem);
     if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
         Mp_DECREF(type);
     }

@@ -42,6 +42,7 @@
 #include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/modulespec.h"
 #include "objects/range.h"
 #include "objects/set.h"
 #include "objects/slice.h"
@@ -50,6 +51,7 @@
 #include "objects/type.h"
 #include "objects/weakref.h"
 #include "parse.h"
+#include "runmodule.h"
 #include "signals.h"
 #include "traceback.h"
 #include "vm.h"
@@ -133,7 +135,11 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
         MpDict_SetItemString(modules, "sys", sys_module) < 0 ||
         MpDict_SetItemString(modules, "__main__", main_module) < 0 ||
         MpDict_SetItemString(main_dict, "__builtins__", builtins_module) <
-            0) {
+            0 ||
+        MpImport_SetBuiltinSpec(builtins_module) < 0 ||
+        MpImport_SetBuiltinSpec(sys_module) < 0 ||
+        MpDict_SetItemString(main_dict, "__loader__",
+                             (MpObject *)&MpBuiltinImporter_Type) < 0) {
         goto fail;
     }
     return 0;
@@ -147,6 +153,36 @@ fail:
 /* }====== */
 
 /* {====== Running ====== */
+
+/* Prints an uncaught exception through sys.excepthook when a program
+   replaced it, directly otherwise; a hook that fails is reported with the
+   original exception, in CPython's words. */
+static void
+print_uncaught(MpObject *exc)
+{
+    MpObject *hook = MpSys_GetObject("excepthook");
+    if (hook == NULL || hook == MpSys_GetObject("__excepthook__")) {
+        MpTraceback_Print(exc, stderr);
+        return;
+    }
+    MpObject *tb = MpException_GetTraceback(exc);
+    MpObject *args[3] = {(MpObject *)Mp_TYPE(exc), exc, tb ? tb : Mp_None};
+    Mp_INCREF(hook);
+    MpObject *r = MpObject_Vectorcall(hook, args, 3, NULL);
+    Mp_DECREF(hook);
+    Mp_XDECREF(tb);
+    if (r != NULL) {
+        Mp_DECREF(r);
+        return;
+    }
+    MpObject *err = MpErr_GetRaisedException();
+    fflush(stdout);
+    fprintf(stderr, "Error in sys.excepthook:\n");
+    MpTraceback_Print(err, stderr);
+    fprintf(stderr, "\nOriginal exception was:\n");
+    MpTraceback_Print(exc, stderr);
+    Mp_DECREF(err);
+}
 
 /* The exit status for an exception that reached the top, printing it
    unless it is SystemExit. */
@@ -184,7 +220,7 @@ handle_uncaught(void)
         MpErr_Clear();
     }
     else {
-        MpTraceback_Print(exc, stderr);
+        print_uncaught(exc);
         interrupted = MpErr_GivenExceptionMatches(exc,
                                                   MpExc_KeyboardInterrupt);
     }
@@ -225,6 +261,19 @@ MpRuntime_RunSource(const char *src, size_t len, const char *filename)
     if (MpDict_SetItemString(globals, "__file__", fname) < 0) {
         status = handle_uncaught();
     }
+    if (status == 0 && filename[0] != '<') {
+        /* a script's __main__ is loaded from its file, as CPython says */
+        MpObject *name = MpStr_FromString("__main__");
+        MpObject *loader = name ? MpLoader_New(&MpSourceFileLoader_Type,
+                                               name, fname)
+                                : NULL;
+        if (loader == NULL ||
+            MpDict_SetItemString(globals, "__loader__", loader) < 0) {
+            status = handle_uncaught();
+        }
+        Mp_XDECREF(loader);
+        Mp_XDECREF(name);
+    }
     Mp_DECREF(fname);
     if (status == 0) {
         MpObject *r = MpEval_Code((MpCodeObject *)code, globals, globals);
@@ -234,6 +283,41 @@ MpRuntime_RunSource(const char *src, size_t len, const char *filename)
         Mp_XDECREF(r);
     }
     Mp_DECREF(code);
+    fflush(stdout);
+    return status;
+}
+/* The -m program: find the module as runpy does (runmodule.c), then run
+   its file in __main__'s dict with the spec's attributes, sys.argv[0]
+   being the file. */
+int
+MpRuntime_RunModule(const char *modname)
+{
+    MpObject *name = MpStr_FromString(modname), *msg = NULL;
+    MpObject *spec = name ? MpRunModule_FindSpec(name, &msg) : NULL;
+    Mp_XDECREF(name);
+    if (spec == NULL && msg != NULL) {
+        /* runpy's sys.exit("<executable>: <message>") */
+        MpObject *exe = MpSys_GetObject("executable");
+        fflush(stdout);
+        fprintf(stderr, "%s: %s\n",
+                exe && MpStr_Check(exe) ? MpStr_AsUTF8(exe) : "minipy",
+                MpStr_AsUTF8(msg));
+        Mp_DECREF(msg);
+        return 1;
+    }
+    MpObject *origin = spec ? MpObject_GetAttrString(spec, "origin") : NULL;
+    MpObject *argv = MpSys_GetObject("argv");
+    MpObject *zero = MpLong_FromInt64(0);
+    int status = 0;
+    if (origin == NULL ||
+        (argv != NULL && MpList_Check(argv) && Mp_SIZE(argv) > 0 &&
+         MpObject_SetItem(argv, zero, origin) < 0) ||
+        MpImport_ExecSpec(main_module, spec) < 0) {
+        status = handle_uncaught();
+    }
+    Mp_XDECREF(zero);
+    Mp_XDECREF(origin);
+    Mp_XDECREF(spec);
     fflush(stdout);
     return status;
 }

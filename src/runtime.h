@@ -17,6 +17,12 @@ int MpRuntime_Init(int argc, char **argv, const char *path0);
    SystemExit's code. */
 int MpRuntime_RunSource(const char *src, size_t len, const char *filename);
 
+/* Runs the module `modname` (a package: its __main__ submodule) as
+   __main__, as `python -m` does.  Returns the exit status as
+   MpRuntime_RunSource; a module that cannot be found is reported as
+   "<sys.executable>: No module named ..." with status 1. */
+int MpRuntime_RunModule(const char *modname);
+
 /* Tears the interpreter down (shutdown order: __main__'s globals, then
    the other modules) and, in the debug build with -X showrefcount, prints
    "[N refs, M blocks]".  Returns 0. */

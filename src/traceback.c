@@ -610,6 +610,67 @@ find_binop(const char *seg, int len, int *op_start, int *op_end)
     return 0;
 }
 
+/* For a segment that is a subscription `value[index]`: the anchors CPython
+   3.11 draws, from the opening to the closing bracket, so that
+   `d["a"][5]` is marked ~~~~~~^^^.  The segment is one when it ends with
+   a `]` whose `[` stands at bracket depth 0 after some expression (not
+   at the start, where it would open a list display).  Same lexical
+   approximation as find_binop, which is tried first: `a + b[0]` is a
+   binary operation. */
+static int
+find_subscript(const char *seg, int len, int *op_start, int *op_end)
+{
+    if (len < 3 || seg[len - 1] != ']') {
+        return 0;
+    }
+    int depth = 0, open = -1;
+    char quote = 0;
+    for (int i = 0; i < len; i++) {
+        char ch = seg[i];
+        if (quote) {
+            if (ch == '\\') {
+                i++;
+            }
+            else if (ch == quote) {
+                quote = 0;
+            }
+            continue;
+        }
+        if (ch == '\'' || ch == '"') {
+            quote = ch;
+        }
+        else if (ch == '(' || ch == '[' || ch == '{') {
+            if (depth == 0) {
+                open = ch == '[' ? i : -1;
+            }
+            depth++;
+        }
+        else if (ch == ')' || ch == ']' || ch == '}') {
+            depth--;
+        }
+        else if (depth == 0 && ch == ' ') {
+            int j = i;  // blanks only between a value and its `[`
+            while (j < len && seg[j] == ' ') {
+                j++;
+            }
+            if (j == len || seg[j] != '[') {
+                return 0;
+            }
+        }
+        else if (depth == 0 && ch != '.' && ch != '_' &&
+                 !(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') &&
+                 !(ch >= '0' && ch <= '9') && !((unsigned char)ch & 0x80)) {
+            return 0;  // an operator at the top: not a plain primary
+        }
+    }
+    if (depth != 0 || open <= 0) {
+        return 0;
+    }
+    *op_start = open;
+    *op_end = len;
+    return 1;
+}
+
 static void
 print_entry_source(FILE *out, MpCodeObject *co, int lasti,
                    const char *filename, int lineno)
@@ -649,7 +710,8 @@ print_entry_source(FILE *out, MpCodeObject *co, int lasti,
     int op_s = -1, op_e = -1;
     if (loc.end_lineno == loc.lineno) {
         int s, e;
-        if (find_binop(line + start_b, end_b - start_b, &s, &e)) {
+        if (find_binop(line + start_b, end_b - start_b, &s, &e) ||
+            find_subscript(line + start_b, end_b - start_b, &s, &e)) {
             op_s = start_b + s;
             op_e = start_b + e;
         }
@@ -688,20 +750,28 @@ print_repeats(FILE *out, int count)
     }
 }
 
+/* Prints the entries of tb.  limit as in the traceback module: n >= 0
+   keeps the first n entries, -n the last n; MP_TB_NOLIMIT keeps the last
+   TB_LIMIT (sys.tracebacklimit's default, as the interpreter prints). */
 static void
-print_tb(MpTracebackObject *tb, FILE *out)
+print_tb(MpTracebackObject *tb, FILE *out, int limit)
 {
     int depth = 0;
     for (MpTracebackObject *t = tb; t; t = t->tb_next) {
         depth++;
     }
-    while (tb != NULL && depth > TB_LIMIT) {
+    int keep_last = limit == MP_TB_NOLIMIT ? TB_LIMIT
+                    : limit < 0            ? -limit
+                                           : depth;
+    while (tb != NULL && depth > keep_last) {
         tb = tb->tb_next;
         depth--;
     }
+    int printed = 0;
     MpObject *last_file = NULL, *last_name = NULL;
     int last_line = -1, count = 0;
-    for (; tb != NULL; tb = tb->tb_next) {
+    for (; tb != NULL && (limit < 0 || printed < limit);
+         tb = tb->tb_next, printed++) {
         MpFrameObject *fo = (MpFrameObject *)tb->tb_frame;
         MpCodeObject *co = (MpCodeObject *)fo->f_code;
         if (last_file == NULL || co->co_filename != last_file ||
@@ -729,9 +799,88 @@ print_tb(MpTracebackObject *tb, FILE *out)
     print_repeats(out, count);
 }
 
+/* A SyntaxError names the place in the source itself, before its type
+   line: `  File "<string>", line 1`, the offending line stripped of its
+   indentation, and a caret line under columns offset..end_offset (both
+   1-based; no caret when the offset falls left of the stripped text).
+   Like CPython 3.11 (pythonrun.c print_error_text), the offsets count
+   characters but are applied to the UTF-8 text.  Prints nothing and
+   returns 0 for an exception without the fields. */
+static int
+print_syntax_error_place(MpObject *exc, FILE *out)
+{
+    if (!MpErr_GivenExceptionMatches(exc, MpExc_SyntaxError)) {
+        return 0;
+    }
+    MpSyntaxErrorObject *se = (MpSyntaxErrorObject *)exc;
+    const char *file = "<string>";
+    if (se->filename != NULL && MpStr_Check(se->filename)) {
+        file = MpStr_AsUTF8(se->filename);
+    }
+    int64_t lineno = 0, offset = 0, end_offset = 0;
+    if (se->lineno == NULL || !MpLong_Check(se->lineno)) {
+        return 0;  // no place to show: only "SyntaxError: msg"
+    }
+    lineno = MpLong_AsInt64(se->lineno);
+    if (se->offset != NULL && MpLong_Check(se->offset)) {
+        offset = MpLong_AsInt64(se->offset);
+    }
+    if (se->end_offset != NULL && MpLong_Check(se->end_offset)) {
+        end_offset = MpLong_AsInt64(se->end_offset);
+    }
+    MpErr_Clear();
+    if (file == NULL) {
+        MpErr_Clear();
+        return 0;
+    }
+    fprintf(out, "  File \"%s\", line %lld\n", file, (long long)lineno);
+    if (se->text == NULL || !MpStr_Check(se->text)) {
+        return 1;
+    }
+    const char *text = MpStr_AsUTF8(se->text);
+    if (text == NULL) {
+        MpErr_Clear();
+        return 1;
+    }
+    int64_t carets = end_offset > 0 && end_offset > offset
+                         ? end_offset - offset
+                         : 1;
+    offset--;  // 0-based from here
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    int64_t len = (int64_t)strlen(text);
+    if (len > 0 && text[len - 1] == '\n') {
+        len--;
+    }
+    if (offset > len) {
+        offset = len;
+    }
+    /* A text of several lines: show the one the offset falls in. */
+    const char *nl;
+    while ((nl = strchr(text, '\n')) != NULL && nl - text < offset) {
+        int64_t skip = nl - text + 1;
+        text += skip;
+        len -= skip;
+        offset -= skip;
+    }
+    fprintf(out, "    %.*s\n", (int)len, text);
+    if (offset < 0) {
+        return 1;
+    }
+    fprintf(out, "    %*s", (int)offset, "");
+    for (int64_t i = 0; i < carets; i++) {
+        fputc('^', out);
+    }
+    fputc('\n', out);
+    return 1;
+}
+
 static void
 print_exception_line(MpObject *exc, FILE *out)
 {
+    int place = print_syntax_error_place(exc, out);
     MpTypeObject *type = Mp_TYPE(exc);
     MpObject *module = MpObject_GetAttrString((MpObject *)type, "__module__");
     MpObject *qualname =
@@ -751,6 +900,10 @@ print_exception_line(MpObject *exc, FILE *out)
     Mp_XDECREF(module);
     Mp_XDECREF(qualname);
     MpObject *msg = MpObject_Str(exc);
+    if (place && ((MpSyntaxErrorObject *)exc)->msg != NULL) {
+        Mp_XDECREF(msg);
+        msg = MpObject_Str(((MpSyntaxErrorObject *)exc)->msg);
+    }
     if (msg == NULL) {
         MpErr_Clear();
         fputs(": <exception str() failed>", out);
@@ -779,7 +932,8 @@ print_exception_line(MpObject *exc, FILE *out)
 #define MAX_CHAIN 64
 
 static void
-print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
+print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen,
+            int chain, int limit)
 {
     if (*nseen < MAX_CHAIN) {
         seen[(*nseen)++] = exc;
@@ -803,6 +957,9 @@ print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
         sep = "\nDuring handling of the above exception, another exception "
               "occurred:\n\n";
     }
+    if (!chain) {
+        next = NULL;
+    }
     if (next != NULL) {
         for (int i = 0; i < *nseen; i++) {
             if (seen[i] == next) {
@@ -812,25 +969,53 @@ print_chain(MpObject *exc, FILE *out, MpObject **seen, int *nseen)
         }
     }
     if (next != NULL && *nseen < MAX_CHAIN) {
-        print_chain(next, out, seen, nseen);
+        print_chain(next, out, seen, nseen, chain, limit);
         fputs(sep, out);
     }
     MpObject *tb = MpException_GetTraceback(exc);  // NEW
     if (tb != NULL && Mp_TYPE(tb) == &MpTraceback_Type) {
         fputs("Traceback (most recent call last):\n", out);
-        print_tb((MpTracebackObject *)tb, out);
+        print_tb((MpTracebackObject *)tb, out, limit);
     }
     Mp_XDECREF(tb);
     print_exception_line(exc, out);
 }
 
 void
-MpTraceback_Print(MpObject *exc, FILE *out)
+MpTraceback_PrintEx(MpObject *exc, FILE *out, int chain, int limit)
 {
     MpObject *seen[MAX_CHAIN];
     int nseen = 0;
     MpObject *pending = MpErr_GetRaisedException();
-    print_chain(exc, out, seen, &nseen);
+    print_chain(exc, out, seen, &nseen, chain, limit);
+    fflush(out);
+    MpErr_Clear();
+    MpErr_SetRaisedException(pending);
+}
+
+void
+MpTraceback_Print(MpObject *exc, FILE *out)
+{
+    MpTraceback_PrintEx(exc, out, 1, MP_TB_NOLIMIT);
+}
+
+void
+MpTraceback_PrintEntries(MpObject *tb, FILE *out, int limit)
+{
+    MpObject *pending = MpErr_GetRaisedException();
+    if (tb != NULL && Mp_TYPE(tb) == &MpTraceback_Type) {
+        print_tb((MpTracebackObject *)tb, out, limit);
+    }
+    fflush(out);
+    MpErr_Clear();
+    MpErr_SetRaisedException(pending);
+}
+
+void
+MpTraceback_PrintExceptionOnly(MpObject *exc, FILE *out)
+{
+    MpObject *pending = MpErr_GetRaisedException();
+    print_exception_line(exc, out);
     fflush(out);
     MpErr_Clear();
     MpErr_SetRaisedException(pending);

@@ -62,6 +62,19 @@ int MpTraceback_Here(MpFrame *f);
    while printing are cleared). */
 void MpTraceback_Print(MpObject *exc, FILE *out);
 
+/* The same with the traceback module's options: chain 0 prints exc alone
+   (no __cause__ / __context__); limit n >= 0 keeps the first n entries
+   of each traceback, -n the last n, MP_TB_NOLIMIT the interpreter's
+   default.  Refs: exc BORROWED.  Never fails. */
+#define MP_TB_NOLIMIT (-2147483647 - 1)
+void MpTraceback_PrintEx(MpObject *exc, FILE *out, int chain, int limit);
+/* Only the entries ("  File ..., line N, in f" and the source with its
+   markers) of the traceback object tb.  Refs: tb BORROWED. */
+void MpTraceback_PrintEntries(MpObject *tb, FILE *out, int limit);
+/* Only the last line, "Type: message" (and a suggestion).  Refs: exc
+   BORROWED. */
+void MpTraceback_PrintExceptionOnly(MpObject *exc, FILE *out);
+
 /* The hook the lead fills in for 3.11's "Did you mean: 'y'?" suggestions
    on NameError and AttributeError: returns a NEW str to print after the
    message (". Did you mean: 'y'?"), or NULL.  NULL hook: no suggestions. */

@@ -64,7 +64,9 @@
 #include <sys/resource.h>
 
 #include "abstract.h"
+#include "builtins.h"
 #include "errors.h"
+#include "import.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/func.h"
@@ -72,6 +74,8 @@
 #include "objects/int.h"
 #include "objects/exceptions.h"
 #include "objects/list.h"
+#include "objects/module.h"
+#include "objects/modulespec.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -190,14 +194,43 @@ MpEval_GetLocals(void)
     return d;
 }
 
+/* After a successful obj.name load or store through the generic path:
+   remember tp when what happened is what the cached path would do, that
+   is when tp uses the generic getattr/setattr, its instances have a
+   __dict__, and no class along its MRO defines name at all (so the
+   instance dict is the only place name can live). */
+static void
+attr_cache_learn(MpAttrCacheEntry *ac, MpTypeObject *tp, MpObject *name)
+{
+    if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch) {
+        return;
+    }
+    if (tp->tp_getattro != MpObject_GenericGetAttr ||
+        tp->tp_setattro != MpObject_GenericSetAttr ||
+        tp->tp_dictoffset <= 0 || MpType_Lookup(tp, name) != NULL) {
+        return;
+    }
+    ac->ac_type = tp;
+    ac->ac_epoch = MpType_CacheEpoch;
+    ac->ac_hint = -1;
+}
+
 MpObject *
 MpEval_BuiltinsFor(MpObject *globals)
 {
-    MpObject *b = MpDict_Check(globals)
-                      ? MpDict_GetItemString(globals, "__builtins__")
+    static MpStrIdentifier id_builtins = MP_STR_IDENTIFIER("__builtins__");
+    MpObject *name = MpStr_FromIdentifier(&id_builtins);
+    MpObject *b = MpDict_Check(globals) && name != NULL
+                      ? MpDict_GetItemWithError(globals, name)
                       : NULL;
-    if (b != NULL && !MpDict_Check(b)) {
-        /* A module: its namespace. */
+    if (b == NULL) {
+        MpErr_Clear();
+    }
+    if (b != NULL && MpModule_Check(b)) {
+        b = MpModule_GetDict(b);  // the usual case: the builtins module
+    }
+    else if (b != NULL && !MpDict_Check(b)) {
+        /* Some other object: its namespace. */
         MpObject *d = MpObject_GetAttrString(b, "__dict__");
         if (d == NULL) {
             MpErr_Clear();
@@ -730,7 +763,7 @@ unbound_deref(MpCodeObject *co, int i)
 static MpObject *
 mapping_lookup(MpObject *d, MpObject *key)
 {
-    if (MpDict_Check(d)) {
+    if (MpDict_CheckExact(d)) {  // a subclass may override __getitem__
         MpObject *v = MpDict_GetItemWithError(d, key);
         return v ? Mp_NewRef(v) : NULL;
     }
@@ -935,9 +968,13 @@ import_all_from(MpObject *locals, MpObject *module)
     int err = 0;
     while ((name = MpIter_Next(it)) != NULL) {
         if (!MpStr_Check(name)) {
-            MpErr_Format(MpExc_TypeError,
-                         "Item in %s.__all__ must be str, not %T",
-                         "module", name);
+            MpObject *modname = MpObject_GetAttrString(module, "__name__");
+            if (modname != NULL) {
+                MpErr_Format(MpExc_TypeError,
+                             "Item in %S.%s must be str, not %T", modname,
+                             skip_private ? "__dict__" : "__all__", name);
+                Mp_DECREF(modname);
+            }
             err = -1;
         }
         else if (!(skip_private && MpStr_GET_LENGTH(name) > 0 &&
@@ -955,6 +992,10 @@ import_all_from(MpObject *locals, MpObject *module)
     return err < 0 || MpErr_Occurred() ? -1 : 0;
 }
 
+/* `from module import name`: the attribute, or else the submodule
+   module.name from sys.modules (a circular import of a package's
+   submodule has not bound the attribute yet), or CPython's ImportError,
+   which names a circular import when the module is still running. */
 static MpObject *
 import_from(MpObject *module, MpObject *name)
 {
@@ -962,28 +1003,64 @@ import_from(MpObject *module, MpObject *name)
     if (MpObject_LookupAttr(module, name, &v) != 0) {
         return v;  // found, or an error other than AttributeError
     }
-    MpObject *modname = NULL, *file = NULL;
-    if (lookup_attr_string(module, "__name__", &modname) < 0 ||
-        lookup_attr_string(module, "__file__", &file) < 0) {
-        MpErr_Clear();
+    MpObject *modname = NULL, *file = NULL, *spec = NULL;
+    if (lookup_attr_string(module, "__name__", &modname) < 0) {
+        return NULL;
     }
-    if (modname == NULL || !MpStr_Check(modname)) {
-        MpErr_Format(MpExc_ImportError,
-                     "cannot import name '%U' from '<unknown module name>' "
-                     "(unknown location)",
-                     name);
-    }
-    else if (file != NULL && MpStr_Check(file)) {
-        MpErr_Format(MpExc_ImportError, "cannot import name '%U' from '%U' (%U)",
-                     name, modname, file);
+    if (modname != NULL && MpStr_Check(modname)) {
+        MpObject *full = MpStr_FromFormat("%U.%U", modname, name);
+        MpObject *modules = MpSys_GetObject("modules");
+        if (full == NULL) {
+            Mp_DECREF(modname);
+            return NULL;
+        }
+        v = modules && MpDict_Check(modules)
+                ? MpDict_GetItemWithError(modules, full)
+                : NULL;
+        Mp_DECREF(full);
+        if (v != NULL || MpErr_Occurred()) {
+            Mp_DECREF(modname);
+            return v ? Mp_NewRef(v) : NULL;
+        }
     }
     else {
-        MpErr_Format(MpExc_ImportError,
-                     "cannot import name '%U' from '%U' (unknown location)",
-                     name, modname);
+        Mp_CLEAR(&modname);
     }
+    if (MpModule_Check(module)) {
+        file = MpDict_GetItemString(MpModule_GetDict(module), "__file__");
+        Mp_XINCREF(file);
+    }
+    MpObject *shown = modname ? Mp_NewRef(modname)
+                              : MpStr_FromString("<unknown module name>");
+    MpObject *msg = NULL;
+    if (shown == NULL) {
+        /* msg stays NULL */
+    }
+    else if (file == NULL || !MpStr_Check(file)) {
+        msg = MpStr_FromFormat(
+            "cannot import name %R from %R (unknown location)", name,
+            shown);
+        Mp_CLEAR(&file);
+    }
+    else {
+        if (lookup_attr_string(module, "__spec__", &spec) < 0) {
+            MpErr_Clear();
+        }
+        msg = MpStr_FromFormat(
+            MpModuleSpec_IsInitializing(spec)
+                ? "cannot import name %R from partially initialized module "
+                  "%R (most likely due to a circular import) (%S)"
+                : "cannot import name %R from %R (%S)",
+            name, shown, file);
+    }
+    if (msg != NULL) {
+        MpImport_SetImportError(MpExc_ImportError, msg, modname, file);
+    }
+    Mp_XDECREF(msg);
+    Mp_XDECREF(shown);
     Mp_XDECREF(modname);
     Mp_XDECREF(file);
+    Mp_XDECREF(spec);
     return NULL;
 }
 
@@ -1278,7 +1355,7 @@ dispatch:
                          "no locals found when storing %R", name);
             goto error;
         }
-        int err = MpDict_Check(frame->f_locals)
+        int err = MpDict_CheckExact(frame->f_locals)
                       ? MpDict_SetItem(frame->f_locals, name, v)
                       : MpObject_SetItem(frame->f_locals, name, v);
         if (err < 0) {
@@ -1308,19 +1385,53 @@ dispatch:
 
     /* {====== Attributes ====== */
     TARGET(LOAD_ATTR) {
-        MpObject *owner = TOP();
-        MpObject *v = MpObject_GetAttr(owner, names[oparg]);
+        /* The attribute cache (MpAttrCacheEntry): when the class is the
+           one remembered and unchanged since, the value can only come
+           from the instance's dict, tried at the remembered entry. */
+        MpObject *owner = TOP(), *name = names[oparg], *v;
+        MpTypeObject *tp = Mp_TYPE(owner);
+        MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
+        if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch) {
+            MpObject *dict =
+                *(MpObject **)((char *)owner + tp->tp_dictoffset);
+            if (dict != NULL && MpDict_CheckExact(dict)) {
+                v = MpDict_GetItemHinted(dict, name, &ac->ac_hint);
+                if (v != NULL) {
+                    SET_TOP(Mp_NewRef(v));
+                    Mp_DECREF(owner);
+                    DISPATCH();
+                }
+                if (MpErr_Occurred()) {
+                    goto error;
+                }
+            }
+        }
+        v = MpObject_GetAttr(owner, name);
         if (v == NULL) {
             goto error;
         }
+        attr_cache_learn(ac, tp, name);
         SET_TOP(v);
         Mp_DECREF(owner);
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
-        MpObject *owner = TOP(), *v = SECOND();
-        if (MpObject_SetAttr(owner, names[oparg], v) < 0) {
-            goto error;
+        MpObject *owner = TOP(), *v = SECOND(), *name = names[oparg];
+        MpTypeObject *tp = Mp_TYPE(owner);
+        MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
+        MpObject *dict;
+        if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch &&
+            (dict = *(MpObject **)((char *)owner + tp->tp_dictoffset)) !=
+                NULL &&
+            MpDict_CheckExact(dict)) {
+            if (MpDict_SetItemHinted(dict, name, v, &ac->ac_hint) < 0) {
+                goto error;
+            }
+        } else {
+            if (MpObject_SetAttr(owner, name, v) < 0) {
+                goto error;
+            }
+            attr_cache_learn(ac, tp, name);
         }
         sp -= 2;
         Mp_DECREF(owner);
@@ -1467,6 +1578,26 @@ dispatch:
             default:
                 break;
             }
+        }
+        else if (MpStr_CheckExact(l) && MpStr_CheckExact(r) &&
+                 (oparg == MP_BINOP_ADD ||
+                  oparg == MP_BINOP_INPLACE + MP_BINOP_ADD)) {
+            /* `s = s + t` or `s += t` with s a local nobody else holds:
+               the local lets go first, so the str has one owner (this
+               stack slot) and grows in place (MpStr_Append). */
+            MpInstr next = *ip;
+            if ((next & 0xFF) == STORE_FAST && ((MpObject *)l)->ob_refcnt == 2 &&
+                GETLOCAL(next >> 8) == l) {
+                fast[next >> 8] = NULL;
+                Mp_DECREF(l);  // one left: SECOND()'s
+                if (MpStr_Append(&SECOND(), r) < 0) {
+                    goto error;
+                }
+                sp--;  // TOP() is now the grown str
+                Mp_DECREF(r);
+                DISPATCH();
+            }
+            goto generic_binop;
         }
         else if (MpFloat_CheckExact(l) && MpFloat_CheckExact(r)) {
             double x = MpFloat_AS_DOUBLE(l), y = MpFloat_AS_DOUBLE(r), z;
@@ -2274,7 +2405,8 @@ dispatch:
                     memcpy(nf->f_localsplus, args,
                            npos * sizeof(MpObject *));
                     sp = args;
-                    if (frame_init_cells(nf, callable) < 0) {
+                    if ((fco->co_ncellvars | fco->co_nfreevars) != 0 &&
+                        frame_init_cells(nf, callable) < 0) {
                         frame_release(nf);
                         goto error;
                     }
@@ -2310,7 +2442,7 @@ dispatch:
         MpObject *kwargs = (oparg & 1) ? POP() : NULL;
         MpObject *callargs = POP();
         MpObject *func = TOP();
-        if (!MpTuple_Check(callargs)) {
+        if (Mp_TYPE(callargs) != &MpTuple_Type) {
             MpObject *t = MpTuple_FromIterable(callargs);
             if (t == NULL) {
                 if (MpErr_ExceptionMatches(MpExc_TypeError) &&

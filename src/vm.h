@@ -201,9 +201,20 @@ typedef struct {
     MpObject *gc_value;     // BORROWED: valid while both versions hold
 } MpGlobalCacheEntry;
 
+/* For LOAD_ATTR / STORE_ATTR of a name: "instances of ac_type keep this
+   attribute in their __dict__, and the class has no data descriptor of
+   that name" -- true while the type cache epoch is ac_epoch -- and the
+   entry index where the dict held it last (MpDict_GetItemHinted). */
+typedef struct {
+    MpTypeObject *ac_type;  // BORROWED: identity only
+    unsigned ac_epoch;
+    Mp_ssize_t ac_hint;
+} MpAttrCacheEntry;
+
 typedef struct {
     MpCodeObject base;
     MpGlobalCacheEntry *co_gcache;  // one per co_names entry, or NULL
+    MpAttrCacheEntry *co_acache;    // likewise
     MpObject *co_weakreflist;
 } MpCodeObjectEx;
 /* }====== */

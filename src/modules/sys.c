@@ -4,13 +4,12 @@
    visible state: argv, path, modules (the import system's cache),
    the standard streams, version facts, the recursion limit.
 
-   sys.stdout and sys.stderr are objects of a small C type wrapping a
-   stdio FILE: write(str) encodes to UTF-8 and writes, flush() flushes.
-   print() reaches them through MpFile_WriteObject, which calls .write on
-   any object but skips the method call for these two.
+   sys.stdin, sys.stdout and sys.stderr are text files (io.c's
+   _io.TextIOWrapper) over the C library's stdin/stdout/stderr.  print()
+   reaches them through MpFile_WriteObject, which calls .write on any
+   object but skips the method call for a text file.
 
-   CPython counterpart: Python/sysmodule.c, Modules/_io (TextIOWrapper,
-   much reduced).  Read first: MpSys_Create */
+   CPython counterpart: Python/sysmodule.c.  Read first: MpSys_Create */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,106 +19,27 @@
 #include "abstract.h"
 #include "builtins.h"
 #include "errors.h"
+#include "modules/io.h"
 #include "objects/dict.h"
+#include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "traceback.h"
 #include "vm.h"
 
 static MpObject *sys_module;  // BORROWED view of the module, set at start
 
 /* {====== The standard streams ====== */
 
-typedef struct {
-    MpObject_HEAD
-    FILE *fp;
-    const char *name;  // "<stdout>"
-} MpStdStream;
-
-static MpObject *
-stream_write(MpObject *self, MpObject *s)
-{
-    if (!MpStr_Check(s)) {
-        return MpErr_Format(MpExc_TypeError,
-                            "write() argument must be str, not %s",
-                            MpType_Name(Mp_TYPE(s)));
-    }
-    Mp_ssize_t len;
-    const char *u = MpStr_AsUTF8AndSize(s, &len);
-    if (u == NULL) {
-        return NULL;
-    }
-    fwrite(u, 1, (size_t)len, ((MpStdStream *)self)->fp);
-    return MpLong_FromSsize_t(MpStr_GET_LENGTH(s));
-}
-
-static MpObject *
-stream_flush(MpObject *self, MpObject *unused)
-{
-    fflush(((MpStdStream *)self)->fp);
-    return Mp_NewRef(Mp_None);
-}
-
-static MpObject *
-stream_repr(MpObject *self)
-{
-    return MpStr_FromFormat("<_io.TextIOWrapper name='%s' mode='%s' "
-                            "encoding='utf-8'>",
-                            ((MpStdStream *)self)->name,
-                            ((MpStdStream *)self)->fp == stdin ? "r" : "w");
-}
-
-static void
-stream_dealloc(MpObject *self)
-{
-    MpObject_Free(self);
-}
-
-static MpMethodDef stream_methods[] = {
-    {"write", (void *)stream_write, MP_METH_O, NULL},
-    {"flush", (void *)stream_flush, MP_METH_NOARGS, NULL},
-    {NULL},
-};
-
-MpTypeObject MpStdStream_Type = {
-    .ob_base = MP_TYPE_HEAD_INIT,
-    .tp_name = "_io.TextIOWrapper",
-    .tp_basicsize = sizeof(MpStdStream),
-    .tp_dealloc = stream_dealloc,
-    .tp_repr = stream_repr,
-    .tp_methods = stream_methods,
-};
-
-static MpObject *
-stream_new(FILE *fp, const char *name)
-{
-    MpStdStream *s = (MpStdStream *)MpObject_New(&MpStdStream_Type);
-    if (s != NULL) {
-        s->fp = fp;
-        s->name = name;
-    }
-    return (MpObject *)s;
-}
-
 int
 MpFile_WriteObject(MpObject *file, MpObject *s, const char *fallback)
 {
-    if (Mp_TYPE(file) == &MpStdStream_Type) {
-        FILE *fp = ((MpStdStream *)file)->fp;
-        if (s == NULL) {
-            fputs(fallback, fp);
-            return 0;
-        }
-        Mp_ssize_t len;
-        const char *u = MpStr_AsUTF8AndSize(s, &len);
-        if (u == NULL) {
-            return -1;
-        }
-        fwrite(u, 1, (size_t)len, fp);
-        return 0;
+    if (Mp_TYPE(file) == &MpTextIO_Type) {
+        return MpTextIO_Write(file, s, fallback);
     }
     MpObject *text = s ? Mp_NewRef(s) : MpStr_FromString(fallback);
     if (text == NULL) {
@@ -201,8 +121,99 @@ sys_intern(MpObject *self, MpObject *o)
     return o;
 }
 
+/* excepthook(type, value, traceback): the traceback printer run for an
+   uncaught exception; sys.__excepthook__ keeps the original. */
+static MpObject *
+sys_excepthook(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (nargs != 3) {
+        return MpErr_Format(MpExc_TypeError,
+                            "excepthook expected 3 arguments, got %zd",
+                            nargs);
+    }
+    MpObject *value = args[1];
+    if (!MpExceptionInstance_Check(value)) {
+        fprintf(stderr, "TypeError: print_exception(): Exception expected "
+                        "for value, %s found\n",
+                MpType_Name(Mp_TYPE(value)));
+        return Mp_NewRef(Mp_None);
+    }
+    MpObject *tb = args[2];
+    if (tb != Mp_None) {
+        MpObject *old = MpException_GetTraceback(value);
+        if (old == NULL && MpException_SetTraceback(value, tb) < 0) {
+            return NULL;
+        }
+        Mp_XDECREF(old);
+    }
+    fflush(stdout);
+    MpTraceback_Print(value, stderr);
+    fflush(stderr);
+    return Mp_NewRef(Mp_None);
+}
+
+/* exception(): the exception being handled (by an except block or a
+   finally clause running for it), or None. */
+static MpObject *
+sys_exception(MpObject *self, MpObject *unused)
+{
+    MpObject *exc = MpErr_GetHandledException();
+    return exc != NULL ? exc : Mp_NewRef(Mp_None);
+}
+
+/* exc_info(): (type, value, traceback) of sys.exception(), or three
+   Nones. */
+static MpObject *
+sys_exc_info(MpObject *self, MpObject *unused)
+{
+    MpObject *exc = MpErr_GetHandledException();
+    if (exc == NULL || exc == Mp_None) {
+        Mp_XDECREF(exc);
+        return MpTuple_Pack(3, Mp_None, Mp_None, Mp_None);
+    }
+    MpObject *tb = MpException_GetTraceback(exc);
+    MpObject *r = MpTuple_Pack(3, (MpObject *)Mp_TYPE(exc), exc,
+                               tb != NULL ? tb : Mp_None);
+    Mp_XDECREF(tb);
+    Mp_DECREF(exc);
+    return r;
+}
+
+/* _getframe(depth=0): the frame object of the caller, or of the frame
+   depth calls further out.  ValueError: "call stack is not deep
+   enough". */
+static MpObject *
+sys_getframe(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (nargs > 1) {
+        return MpErr_Format(MpExc_TypeError,
+                            "_getframe expected at most 1 argument, got %zd",
+                            nargs);
+    }
+    int64_t depth = 0;
+    if (nargs == 1) {
+        depth = MpLong_AsInt64(args[0]);
+        if (depth == -1 && MpErr_Occurred()) {
+            return NULL;
+        }
+    }
+    MpFrame *f = MpEval_CurrentFrame();
+    while (depth-- > 0 && f != NULL) {
+        f = f->f_previous;
+    }
+    if (f == NULL) {
+        return MpErr_Format(MpExc_ValueError, "call stack is not deep enough");
+    }
+    MpObject *fo = MpFrame_GetObject(f);
+    return fo != NULL ? Mp_NewRef(fo) : NULL;
+}
+
 static MpMethodDef sys_methods[] = {
+    {"_getframe", (void *)sys_getframe, MP_METH_FASTCALL, NULL},
+    {"exception", (void *)sys_exception, MP_METH_NOARGS, NULL},
+    {"exc_info", (void *)sys_exc_info, MP_METH_NOARGS, NULL},
     {"exit", (void *)sys_exit, MP_METH_FASTCALL, NULL},
+    {"excepthook", (void *)sys_excepthook, MP_METH_FASTCALL, NULL},
     {"getrefcount", (void *)sys_getrefcount, MP_METH_O, NULL},
     {"getrecursionlimit", (void *)sys_getrecursionlimit, MP_METH_NOARGS,
      NULL},
@@ -256,6 +267,20 @@ find_lib_dir(char *dir, size_t n)
     return 0;
 }
 
+/* sys.executable: the interpreter's absolute path (from /proc/self/exe,
+   so symbolic links are resolved, which CPython does not do), or "" when
+   it cannot be known, as CPython. */
+static MpObject *
+executable(void)
+{
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0) {
+        len = 0;
+    }
+    return MpStr_FromUTF8(exe, len);
+}
+
 static MpObject *
 str_list(int n, char **items)
 {
@@ -304,18 +329,26 @@ MpSys_Create(int argc, char **argv, const char *path0)
         path_items[npath++] = realpath(libdir, resolved) ? resolved : libdir;
     }
     if (MpModule_AddFunctions(m, sys_methods) < 0 ||
-        MpModule_AddObject(m, "stdout", stream_new(stdout, "<stdout>")) < 0 ||
-        MpModule_AddObject(m, "stderr", stream_new(stderr, "<stderr>")) < 0 ||
-        MpModule_AddObject(m, "stdin", stream_new(stdin, "<stdin>")) < 0 ||
+        MpModule_AddObject(m, "stdout", MpTextIO_FromStdio(stdout, "<stdout>", "w")) < 0 ||
+        MpModule_AddObject(m, "stderr", MpTextIO_FromStdio(stderr, "<stderr>", "w")) < 0 ||
+        MpModule_AddObject(m, "stdin", MpTextIO_FromStdio(stdin, "<stdin>", "r")) < 0 ||
         MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
         MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||
+        MpModule_AddObject(m, "executable", executable()) < 0 ||
         MpModule_AddObject(m, "maxsize", MpLong_FromInt64(INT64_MAX)) < 0 ||
         MpModule_AddObject(m, "byteorder", MpStr_FromString("little")) < 0 ||
         MpModule_AddObject(m, "platform", MpStr_FromString("linux")) < 0 ||
         MpModule_AddObject(m, "version",
                            MpStr_FromString("3.11.0 (minipy 0.1.0)")) < 0 ||
         MpModule_AddObject(m, "version_info", version_info) < 0) {
+        Mp_DECREF(m);
+        free(pp_copy);
+        return NULL;
+    }
+    MpObject *hook = MpDict_GetItemString(MpModule_GetDict(m), "excepthook");
+    if (hook == NULL || MpModule_AddObject(m, "__excepthook__",
+                                           Mp_NewRef(hook)) < 0) {
         Mp_DECREF(m);
         free(pp_copy);
         return NULL;

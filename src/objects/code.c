@@ -5,7 +5,8 @@
    the shape of the frame's slots.  It never changes once made, so one code
    object is shared by every frame and function that runs it.  The only
    mutable part is private to the VM: a per-name cache for LOAD_GLOBAL
-   (MpCodeObjectEx in vm.h), allocated with the object and filled lazily.
+   (MpCodeObjectEx in vm.h), allocated with the object and filled lazily;
+   likewise the attribute cache of LOAD_ATTR / STORE_ATTR.
 
    Code objects are not containers for the collector: they hold only
    constants (immutable values and other code objects), which cannot form
@@ -122,7 +123,8 @@ MpCode_New(int argcount, int posonlyargcount, int kwonlyargcount,
     Mp_ssize_t nnames = MpTuple_GET_SIZE(names);
     if (nnames > 0) {
         cx->co_gcache = calloc((size_t)nnames, sizeof(MpGlobalCacheEntry));
-        if (cx->co_gcache == NULL) {
+        cx->co_acache = calloc((size_t)nnames, sizeof(MpAttrCacheEntry));
+        if (cx->co_gcache == NULL || cx->co_acache == NULL) {
             Mp_DECREF(cx);
             return MpErr_NoMemory();
         }
@@ -154,6 +156,7 @@ code_dealloc(MpObject *o)
     free(co->co_locs);
     free(co->co_cell2arg);
     free(cx->co_gcache);
+    free(cx->co_acache);
     Mp_XDECREF(co->co_consts);
     Mp_XDECREF(co->co_names);
     Mp_XDECREF(co->co_varnames);

@@ -75,6 +75,7 @@
    CPython counterpart: Objects/dictobject.c (the probing differs, as
    said).  Read first: lookup, then insertdict and dictresize. */
 #include "objects/dict.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -208,7 +209,7 @@ new_keys_object(int log2_size, int unicode)
     Mp_ssize_t usable = USABLE_FRACTION((Mp_ssize_t)1 << log2_size);
     size_t bytes = sizeof(MpDictKeys) + ((size_t)1 << log2_bytes) +
                    (size_t)usable * sizeof(DictEntry);
-    MpDictKeys *dk = malloc(bytes);
+    MpDictKeys *dk = MpMem_Malloc(bytes);
     if (dk == NULL) {
         MpErr_NoMemory();
         return NULL;
@@ -227,7 +228,7 @@ static void
 free_keys_object(MpDictKeys *dk)
 {
     if (dk != EMPTY_KEYS) {
-        free(dk);
+        MpMem_Free(dk);
     }
 }
 
@@ -564,6 +565,86 @@ MpDict_GetItemWithError(MpObject *d, MpObject *key)
     return value;
 }
 
+/* {====== Hinted access, for the VM's attribute cache ======
+   An attribute site (`p.x`) usually meets instances whose dicts were
+   filled in the same order, so the name sits at the same entry index in
+   every one of them.  The site keeps that index as a hint: checking that
+   entry hint holds exactly this key object (names are interned) costs no
+   hashing and no probing.  A wrong hint only costs the ordinary lookup,
+   which then updates it. */
+
+MpObject *
+MpDict_GetItemHinted(MpObject *d, MpObject *key, Mp_ssize_t *hint)
+{
+    MpDictObject *mp = (MpDictObject *)d;
+    MpDictKeys *dk = mp->ma_keys;
+    Mp_ssize_t ix = *hint;
+    if ((size_t)ix < (size_t)dk->dk_nentries) {
+        DictEntry *ep = &dk_entries(dk)[ix];
+        if (ep->me_key == key && ep->me_value != NULL) {
+            return ep->me_value;
+        }
+    }
+    Mp_hash_t hash = key_hash(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    MpObject *value;
+    ix = lookup(mp, key, hash, &value);
+    if (ix >= 0) {
+        *hint = ix;
+    }
+    return value;
+}
+
+int
+MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
+                     Mp_ssize_t *hint)
+{
+    MpDictObject *mp = (MpDictObject *)d;
+    MpDictKeys *dk = mp->ma_keys;
+    Mp_ssize_t ix = *hint;
+    if ((size_t)ix < (size_t)dk->dk_nentries) {
+        DictEntry *ep = &dk_entries(dk)[ix];
+        MpObject *old = ep->me_value;
+        if (ep->me_key == key && old != NULL) {
+            /* Store first, release last, as insertdict. */
+            ep->me_value = Mp_NewRef(value);
+            mp->ma_version = next_version();
+            Mp_DECREF(old);
+            return 0;
+        }
+    }
+    Mp_hash_t hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    MpObject *old;
+    ix = lookup(mp, key, hash, &old);
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    if (ix >= 0) {
+        *hint = ix;
+        if (old != value) {
+            dk_entries(mp->ma_keys)[ix].me_value = Mp_NewRef(value);
+            mp->ma_version = next_version();
+            Mp_DECREF(old);
+        }
+        return 0;
+    }
+    if (insertdict(mp, Mp_NewRef(key), hash, Mp_NewRef(value)) < 0) {
+        return -1;
+    }
+    dk = mp->ma_keys;  // a new key is the last entry
+    ix = dk->dk_nentries - 1;
+    if (ix >= 0 && dk_entries(dk)[ix].me_key == key) {
+        *hint = ix;
+    }
+    return 0;
+}
+/* }====== */
+
 MpObject *
 MpDict_GetItemString(MpObject *d, const char *key)
 {
@@ -801,7 +882,7 @@ clone_keys(MpDictObject *mp)
     size_t bytes = sizeof(MpDictKeys) +
                    ((size_t)1 << src->dk_log2_index_bytes) +
                    (size_t)USABLE_FRACTION(dk_size(src)) * sizeof(DictEntry);
-    MpDictKeys *dk = malloc(bytes);
+    MpDictKeys *dk = MpMem_Malloc(bytes);
     if (dk == NULL) {
         MpErr_NoMemory();
         return NULL;

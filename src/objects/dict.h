@@ -35,6 +35,15 @@ MpObject *MpDict_New(void);
 /* d[key] or NULL when absent (no exception), or NULL with an exception
    (unhashable key, an error in __eq__).  Refs: BORROWED. */
 MpObject *MpDict_GetItemWithError(MpObject *d, MpObject *key);
+/* d[key] (SetItem: d[key] = value) trying first the entry index *hint,
+   where key was found last time at the caller's site; the ordinary lookup
+   follows a wrong hint and updates it.  d must be an exact dict.
+   Get returns NULL with no exception when key is absent.
+   Refs: Get returns BORROWED; Set: key, value BORROWED.  Errors: NULL /
+   -1 with an exception (hashing, __eq__, MemoryError). */
+MpObject *MpDict_GetItemHinted(MpObject *d, MpObject *key, Mp_ssize_t *hint);
+int MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
+                         Mp_ssize_t *hint);
 /* Lookup with a precomputed hash (for the VM's globals).  BORROWED. */
 MpObject *MpDict_GetItemKnownHash(MpObject *d, MpObject *key,
                                   Mp_hash_t hash);

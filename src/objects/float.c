@@ -1759,7 +1759,16 @@ complex_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     return r;
 }
 
+/* complex.__format__(spec): both parts in the mini-language (format.c). */
+static MpObject *
+complex_format(MpObject *self, MpObject *spec)
+{
+    cval v = cval_of(self);
+    return MpFormat_Complex(self, v.real, v.imag, spec);
+}
+
 static MpMethodDef complex_methods[] = {
+    {"__format__", (void *)complex_format, MP_METH_O, NULL},
     {"conjugate", (void *)complex_conjugate, MP_METH_NOARGS,
      "Return the complex conjugate of its argument. (3-4j).conjugate() == "
      "3+4j."},

@@ -82,7 +82,12 @@ MpFunction_New(MpObject *code, MpObject *globals, MpObject *qualname)
         }
     }
     f->func_doc = Mp_NewRef(doc);
-    MpObject *module = MpDict_GetItemString(globals, "__name__");
+    static MpStrIdentifier id_name = MP_STR_IDENTIFIER("__name__");
+    MpObject *name = MpStr_FromIdentifier(&id_name);
+    MpObject *module = name ? MpDict_GetItemWithError(globals, name) : NULL;
+    if (module == NULL) {
+        MpErr_Clear();  // as the C-string lookup it replaces: no error
+    }
     f->func_module = Mp_NewRef(module ? module : Mp_None);
     MpObject_GC_Track(f);
     return (MpObject *)f;

@@ -952,10 +952,22 @@ digit_limit_error(void)
 static MpObject *
 long_to_text(MpObject *a, int base, const char *prefix)
 {
-    char small[80];
     if (!lng(a)->is_big && base == 10 && prefix[0] == '\0') {
-        snprintf(small, sizeof small, "%lld", (long long)lng(a)->u.small);
-        return MpStr_FromString(small);
+        /* The common case, str() of a machine int: digits written from
+           the right, no printf. */
+        char small[24];  // 20 digits of 2**64, a sign
+        char *end = small + sizeof small, *q = end;
+        long long v = (long long)lng(a)->u.small;
+        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                     : (unsigned long long)v;
+        do {
+            *--q = (char)('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (v < 0) {
+            *--q = '-';
+        }
+        return MpStr_FromKindAndData(1, q, end - q);
     }
     mpz_t t;
     mpz_srcptr p = long_mpz(a, t);
@@ -1788,6 +1800,18 @@ long_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 done:
     return r;
 }
+
+/* int(x) without the argument tuple (see str_vectorcall). */
+static MpObject *
+long_vectorcall(MpObject *type, MpObject *const *args, size_t nargs,
+                MpObject *kwnames)
+{
+    if (type == (MpObject *)&MpLong_Type && nargs == 1 &&
+        (kwnames == NULL || MpTuple_GET_SIZE(kwnames) == 0)) {
+        return long_from_object(args[0]);
+    }
+    return MpType_GenericCall(type, args, nargs, kwnames);
+}
 /* }====== */
 
 /* {====== bool ======
@@ -1892,6 +1916,7 @@ MpTypeObject MpLong_Type = {
     .tp_methods = long_methods,
     .tp_getset = long_getset,
     .tp_new = long_new,
+    .tp_vectorcall = long_vectorcall,
     .tp_doc = "int([x]) -> integer\n"
               "int(x, base=10) -> integer\n\n"
               "Convert a number or string to an integer, or return 0 if no "

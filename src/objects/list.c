@@ -37,6 +37,7 @@
    Objects/object.c's Py_ReprEnter/Py_ReprLeave.
    Read first: list_resize, then list_ass_slice. */
 #include "objects/list.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@
 #include "strbuf.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/float.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -160,7 +162,7 @@ list_resize(List *self, Mp_ssize_t newsize)
         MpErr_NoMemory();
         return -1;
     }
-    MpObject **items = realloc(self->items,
+    MpObject **items = MpMem_Realloc(self->items,
                                new_allocated * sizeof(MpObject *));
     if (items == NULL && new_allocated > 0) {
         MpErr_NoMemory();
@@ -168,7 +170,7 @@ list_resize(List *self, Mp_ssize_t newsize)
     }
     self->items = new_allocated ? items : NULL;
     if (new_allocated == 0) {
-        free(items);
+        MpMem_Free(items);
     }
     self->ob_base.ob_size = newsize;
     self->allocated = (Mp_ssize_t)new_allocated;
@@ -182,12 +184,12 @@ static int
 list_preallocate_exact(List *self, Mp_ssize_t size)
 {
     size = (size + 1) & ~(Mp_ssize_t)1;
-    MpObject **items = malloc((size_t)size * sizeof(MpObject *));
+    MpObject **items = MpMem_Malloc((size_t)size * sizeof(MpObject *));
     if (items == NULL) {
         MpErr_NoMemory();
         return -1;
     }
-    free(self->items);
+    MpMem_Free(self->items);
     self->items = items;
     self->allocated = size;
     return 0;
@@ -204,7 +206,7 @@ MpList_New(Mp_ssize_t n)
         return NULL;
     }
     if (n > 0) {
-        l->items = calloc((size_t)n, sizeof(MpObject *));
+        l->items = MpMem_Calloc((size_t)n, sizeof(MpObject *));
         if (l->items == NULL) {
             Mp_DECREF(l);
             return MpErr_NoMemory();
@@ -233,7 +235,7 @@ list_clear(MpObject *op)
     while (--n >= 0) {
         Mp_XDECREF(items[n]);
     }
-    free(items);
+    MpMem_Free(items);
     return 0;
 }
 
@@ -249,7 +251,7 @@ list_dealloc(MpObject *op)
         for (Mp_ssize_t i = Mp_SIZE(self); --i >= 0;) {
             Mp_XDECREF(self->items[i]);
         }
-        free(self->items);
+        MpMem_Free(self->items);
     }
     MpObject_Free(op);
 }
@@ -1008,11 +1010,40 @@ typedef struct {
 typedef struct {
     int reverse;
     int failed;
+    /* Every key an exact int that fits a machine word, or every key an
+       exact float: the comparisons cannot run Python code or fail, and
+       are made inline (CPython's unsafe_long_compare and friends). */
+    enum { KEYS_ANY, KEYS_SMALL_INT, KEYS_FLOAT } keys;
 } SortCtx;
+
+/* Which comparison serves every key of the n slots. */
+static int
+sort_key_kind(const SortSlot *slots, Mp_ssize_t n)
+{
+    int64_t v;
+    Mp_ssize_t i = 0;
+    while (i < n && MpLong_AsSmall(slots[i].key, &v)) {
+        i++;
+    }
+    if (i == n) {
+        return KEYS_SMALL_INT;
+    }
+    for (i = 0; i < n && MpFloat_CheckExact(slots[i].key); i++) {
+    }
+    return i == n ? KEYS_FLOAT : KEYS_ANY;
+}
 
 static int
 sort_lt(SortCtx *ctx, const SortSlot *x, const SortSlot *y)
 {
+    const SortSlot *a = ctx->reverse ? y : x, *b = ctx->reverse ? x : y;
+    if (ctx->keys == KEYS_SMALL_INT) {
+        return ((MpLongObject *)a->key)->u.small <
+               ((MpLongObject *)b->key)->u.small;
+    }
+    if (ctx->keys == KEYS_FLOAT) {
+        return MpFloat_AS_DOUBLE(a->key) < MpFloat_AS_DOUBLE(b->key);
+    }
     if (ctx->failed) {
         return 0;
     }
@@ -1104,7 +1135,7 @@ list_sort_impl(List *self, MpObject *keyfunc, int reverse)
         nkeys++;
     }
     if (n > 1) {
-        SortCtx ctx = {reverse, 0};
+        SortCtx ctx = {reverse, 0, sort_key_kind(slots, n)};
         merge_sort(&ctx, slots, tmp, n);
         for (Mp_ssize_t i = 0; i < n; i++) {
             items[i] = slots[i].value;
@@ -1134,7 +1165,7 @@ restore:
         while (--final_size >= 0) {
             Mp_XDECREF(final_items[final_size]);
         }
-        free(final_items);
+        MpMem_Free(final_items);
     }
     return result;
 }

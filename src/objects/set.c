@@ -29,6 +29,7 @@
    CPython counterpart: Objects/setobject.c.
    Read first: set_add_entry, then set_table_resize. */
 #include "objects/set.h"
+#include "obmalloc.h"
 
 #include <stdlib.h>
 #include <stddef.h>
@@ -189,7 +190,7 @@ set_table_resize(Set *so, Mp_ssize_t minused)
             oldtable = small_copy;
         }
     } else {
-        newtable = malloc(newsize * sizeof(Entry));
+        newtable = MpMem_Malloc(newsize * sizeof(Entry));
         if (newtable == NULL) {
             MpErr_NoMemory();
             return -1;
@@ -206,7 +207,7 @@ set_table_resize(Set *so, Mp_ssize_t minused)
         }
     }
     if (oldmalloced) {
-        free(oldtable);
+        MpMem_Free(oldtable);
     }
     return 0;
 }
@@ -294,7 +295,7 @@ set_clear_internal(Set *so)
         }
     }
     if (malloced) {
-        free(table);
+        MpMem_Free(table);
     }
     return 0;
 }
@@ -1318,7 +1319,7 @@ set_dealloc(MpObject *self)
         }
     }
     if (so->table != so->smalltable) {
-        free(so->table);
+        MpMem_Free(so->table);
     }
     MpObject_Free(self);
 }

@@ -30,6 +30,7 @@
    Read first: from_kind_data, then str_richcompare and MpStr_Concat. */
 #define _GNU_SOURCE  // memmem
 #include "objects/str.h"
+#include "obmalloc.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -942,6 +943,55 @@ MpStr_Concat(MpObject *a, MpObject *b)
                             MpType_Name(Mp_TYPE(bad)));
     }
     return concat2(a, b);
+}
+
+/* s += t where nobody else holds s: the bytes of t are written after
+   those of s, in the same object, grown by MpMem_Realloc (which extends
+   a big block in place when it can).  A loop of `s += piece` then costs
+   amortised O(len(piece)) per step instead of copying s each time.  The
+   VM calls this only when the str's sole other owner is the local about
+   to be overwritten, as CPython 3.11's BINARY_OP_INPLACE_ADD_UNICODE. */
+int
+MpStr_Append(MpObject **pleft, MpObject *right)
+{
+    MpObject *left = *pleft;
+    StrObj *a = (StrObj *)left, *b = (StrObj *)right;
+    Mp_ssize_t na = LEN(left), nb = LEN(right);
+    if (left->ob_refcnt == 1 && MpStr_CheckExact(left) && !a->interned &&
+        MpStr_Check(right) && KIND(left) >= KIND(right) && nb > 0 &&
+        na <= (MP_SSIZE_MAX - (Mp_ssize_t)sizeof(StrObj) - 64) / 4 - nb) {
+        int k = KIND(left);
+        if (a->utf8 != NULL && a->utf8 != (char *)(a + 1)) {
+            free(a->utf8);
+        }
+        a->utf8 = NULL;  // the data may move: no pointer into it survives
+        StrObj *n = MpMem_Realloc(a, sizeof(StrObj) +
+                                         (size_t)(na + nb + 1) * (size_t)k);
+        if (n == NULL) {
+            if (a->ascii) {
+                a->utf8 = (char *)(a + 1);
+            }
+            MpErr_NoMemory();
+            return -1;
+        }
+        char *data = (char *)(n + 1);
+        copy_chars(k, data + na * k, KIND(right), MpStr_DATA(right), nb);
+        memset(data + (na + nb) * k, 0, (size_t)k);
+        n->ob_base.ob_size = na + nb;
+        n->hash = -1;
+        n->ascii = n->ascii && b->ascii;
+        n->utf8 = n->ascii ? data : NULL;
+        n->utf8_len = n->ascii ? na + nb : 0;
+        *pleft = (MpObject *)n;
+        return 0;
+    }
+    MpObject *r = MpStr_Concat(left, right);
+    if (r == NULL) {
+        return -1;
+    }
+    *pleft = r;
+    Mp_DECREF(left);
+    return 0;
 }
 
 static MpObject *
@@ -3779,6 +3829,25 @@ str_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     return sub;
 }
 
+/* str(x) and str() without the argument tuple: the call the VM makes
+   most often for str.  Anything else (a subclass, encoding=...) goes the
+   general way.  Inherited by subclasses, hence the type check. */
+static MpObject *
+str_vectorcall(MpObject *type, MpObject *const *args, size_t nargs,
+               MpObject *kwnames)
+{
+    if (type == (MpObject *)&MpStr_Type &&
+        (kwnames == NULL || MpTuple_GET_SIZE(kwnames) == 0)) {
+        if (nargs == 1) {
+            return MpObject_Str(args[0]);
+        }
+        if (nargs == 0) {
+            return get_empty();
+        }
+    }
+    return MpType_GenericCall(type, args, nargs, kwnames);
+}
+
 static MpObject *
 str_getnewargs(MpObject *s, MpObject *unused)
 {
@@ -3993,6 +4062,7 @@ MpTypeObject MpStr_Type = {
     .tp_iter = str_iter,
     .tp_methods = str_methods,
     .tp_new = str_new,
+    .tp_vectorcall = str_vectorcall,
     .tp_doc = "str(object='') -> str\n"
               "str(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
               "Create a new string object from the given object. If "

@@ -110,6 +110,11 @@ int MpStr_Equal(MpObject *a, MpObject *b);
 int MpStr_CompareWithASCII(MpObject *o, const char *s);
 /* a + b.  Refs: NEW. */
 MpObject *MpStr_Concat(MpObject *a, MpObject *b);
+/* *pleft + right, in place when *pleft is an unshared exact str (its
+   only reference is the one passed in).  Returns 0, or -1 with an
+   exception set and *pleft unchanged.
+   Refs: *pleft STOLEN and replaced by a NEW reference; right BORROWED. */
+int MpStr_Append(MpObject **pleft, MpObject *right);
 /* sep.join(iterable).  Refs: NEW. */
 MpObject *MpStr_Join(MpObject *sep, MpObject *iterable);
 /* repr(s) with CPython's quoting.  Refs: NEW. */

@@ -34,6 +34,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "evalbuiltins.h"
 #include "gc.h"
 #include "getargs.h"
 #include "objects/descr.h"
@@ -99,7 +100,9 @@ typedef struct {
 } CacheEntry;
 
 static CacheEntry mcache[MCACHE_SIZE];
-static unsigned mcache_epoch = 1;
+/* Exported read-only as MpType_CacheEpoch for the VM's attribute cache,
+   which relies on the same invalidation rule. */
+unsigned mcache_epoch = 1;
 
 void
 MpType_Modified(MpTypeObject *type)
@@ -373,7 +376,13 @@ inherit_slots(MpTypeObject *type, MpTypeObject *base)
     INHERIT(tp_traverse);
     INHERIT(tp_clear);
     INHERIT(tp_finalize);
-    INHERIT(tp_new);
+    /* As CPython: a C type directly under object without a tp_new of its
+       own cannot be instantiated from Python ("cannot create 'X'
+       instances"); object_new would make a zeroed, invalid object. */
+    if (base != &MpBaseObject_Type ||
+        MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        INHERIT(tp_new);
+    }
     INHERIT(tp_init);
     INHERIT(tp_vectorcall);
     INHERIT(tp_as_buffer);
@@ -871,6 +880,8 @@ static MpMethodDef object_methods[] = {
      "Default object formatter."},
     {"__sizeof__", (void *)object_sizeof, MP_METH_NOARGS,
      "Size of object in memory, in bytes."},
+    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
+     "Default dir() implementation."},
     {NULL},
 };
 
@@ -915,6 +926,14 @@ type_call(MpObject *callable, MpObject *const *args, size_t nargs,
     if (type->tp_vectorcall != NULL) {
         return type->tp_vectorcall(callable, args, nargs, kwnames);
     }
+    return MpType_GenericCall(callable, args, nargs, kwnames);
+}
+
+MpObject *
+MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
+                   MpObject *kwnames)
+{
+    MpTypeObject *type = (MpTypeObject *)callable;
     if (type->tp_new == NULL) {
         return MpErr_Format(MpExc_TypeError, "cannot create '%s' instances",
                             type->tp_name);
@@ -1099,6 +1118,8 @@ type_mro_method(MpObject *self, MpObject *unused)
 static MpMethodDef type_methods[] = {
     {"mro", (void *)type_mro_method, MP_METH_NOARGS,
      "Return a type's method resolution order."},
+    {"__dir__", (void *)MpType_Dir, MP_METH_NOARGS,
+     "Specialized __dir__ implementation for types."},
     {NULL},
 };
 

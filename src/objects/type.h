@@ -37,6 +37,16 @@ MpObject *MpType_Lookup(MpTypeObject *type, MpObject *name);
 /* Must be called after anything changes a class's dict (or its MRO), or
    frees a class: MpType_Lookup caches answers.  type NULL: all classes. */
 void MpType_Modified(MpTypeObject *type);
+/* type(*args) the general way: tp_new with an argument tuple, then
+   tp_init when the result is an instance of type.  A type's own
+   tp_vectorcall (a shortcut for common calls such as str(x)) falls back
+   to this.  Refs: NEW; NULL with an exception. */
+MpObject *MpType_GenericCall(MpObject *type, MpObject *const *args,
+                             size_t nargs, MpObject *kwnames);
+/* Advances on every MpType_Modified: a fact learnt about a class at epoch
+   E (say "no data descriptor named x") holds while the epoch is E. */
+extern unsigned mcache_epoch;
+#define MpType_CacheEpoch mcache_epoch
 
 /* The type's __name__ (the part of tp_name after the last dot). */
 const char *MpType_Name(const MpTypeObject *type);

@@ -861,6 +861,14 @@ best_base(MpObject *bases)
             return NULL;
         }
         MpTypeObject *layout = static_base(bt);
+        /* a C base that adds no fields shares its own base's layout
+           (CPython's solid_base): ValueError is laid out as Exception,
+           so class E(OSError, ValueError) is fine */
+        while (layout->tp_base != NULL &&
+               layout->tp_basicsize == layout->tp_base->tp_basicsize &&
+               layout->tp_itemsize == layout->tp_base->tp_itemsize) {
+            layout = layout->tp_base;
+        }
         if (winner == NULL) {
             winner = bt;
             winner_layout = layout;

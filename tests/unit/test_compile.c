@@ -132,10 +132,17 @@ test_calls(void **state)
     assert_int_equal(Mp_ARG(co->co_code[10]), 1);
     assert_int_equal(co->co_stacksize, 4);
     Mp_DECREF(co);
+    /* f(*a): a itself goes to CALL_FUNCTION_EX, which makes the tuple
+       (and names f in its error); with more arguments a list is built. */
     co = compile_ok("f(*a, **k)\n");
-    check_ops(co, PUSH_NULL, LOAD_NAME, BUILD_LIST, LOAD_NAME, LIST_EXTEND,
-              LIST_TO_TUPLE, BUILD_MAP, LOAD_NAME, DICT_MERGE,
-              CALL_FUNCTION_EX, POP_TOP, LOAD_CONST, RETURN_VALUE, END);
+    check_ops(co, PUSH_NULL, LOAD_NAME, LOAD_NAME, BUILD_MAP, LOAD_NAME,
+              DICT_MERGE, CALL_FUNCTION_EX, POP_TOP, LOAD_CONST,
+              RETURN_VALUE, END);
+    Mp_DECREF(co);
+    co = compile_ok("f(x, *a)\n");
+    check_ops(co, PUSH_NULL, LOAD_NAME, LOAD_NAME, BUILD_LIST, LOAD_NAME,
+              LIST_EXTEND, LIST_TO_TUPLE, CALL_FUNCTION_EX, POP_TOP,
+              LOAD_CONST, RETURN_VALUE, END);
     Mp_DECREF(co);
 }
 
