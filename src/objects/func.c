@@ -42,6 +42,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 #include "vm.h"
 
 /* {====== Function objects ====== */
@@ -173,6 +174,9 @@ func_dealloc(MpObject *o)
 {
     MpFunctionObject *f = (MpFunctionObject *)o;
     MpObject_GC_UnTrack(o);
+    if (f->func_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     func_clear(o);
     Mp_CLEAR(&f->func_code);
     Mp_CLEAR(&f->func_name);
@@ -494,6 +498,9 @@ method_dealloc(MpObject *o)
 {
     MpMethodObject *m = (MpMethodObject *)o;
     MpObject_GC_UnTrack(o);
+    if (m->im_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     Mp_CLEAR(&m->im_func);
     Mp_CLEAR(&m->im_self);
     MpObject_Free(o);
@@ -762,6 +769,9 @@ cfunc_dealloc(MpObject *o)
 {
     MpCFunctionObject *f = (MpCFunctionObject *)o;
     MpObject_GC_UnTrack(o);
+    if (f->m_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     Mp_CLEAR(&f->m_self);
     Mp_CLEAR(&f->m_module);
     MpObject_Free(o);
