@@ -22,7 +22,16 @@
 
    Calling a type (type_call) runs tp_new, then tp_init when the result is
    an instance of the type.  `type(name, bases, ns)` and class statements
-   create heap types (type_new).
+   create heap types (type_new), which then call the nearest base's
+   __init_subclass__ with the class keywords.
+
+   A class's dict is shown as a read-only mappingproxy (C.__dict__), so
+   every change goes through type_setattro, which invalidates the
+   attribute cache and, for a special method, refills the slots of the
+   class and its subclasses.  Each type records its direct subclasses
+   (tp_subclasses, without keeping them alive): __subclasses__(), and
+   assigning __bases__, which recomputes the MRO of the whole subtree and
+   puts everything back if any of them fails.
 
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
@@ -1176,14 +1185,8 @@ type_get_bases(MpObject *o, void *closure)
 static int
 compatible_layout(MpTypeObject *oldto, MpTypeObject *newto)
 {
-    MpTypeObject *old_c = oldto, *new_c = newto;
-    while (MpType_HasFeature(old_c, MP_TPFLAGS_HEAPTYPE)) {
-        old_c = old_c->tp_base;
-    }
-    while (MpType_HasFeature(new_c, MP_TPFLAGS_HEAPTYPE)) {
-        new_c = new_c->tp_base;
-    }
-    if (old_c->tp_dealloc != new_c->tp_dealloc) {
+    /* every class has subtype_dealloc; a C type has its own */
+    if (oldto->tp_dealloc != newto->tp_dealloc) {
         MpErr_Format(MpExc_TypeError,
                      "__bases__ assignment: '%s' deallocator differs from "
                      "'%s'",

@@ -24,8 +24,9 @@ MpType_Check(const MpObject *o)
 int MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b);
 
 /* The tp_hash of unhashable types (list, dict, set, ...): raises
-   TypeError "unhashable type: 'list'".  MpType_Ready gives a type with
-   this hash `__hash__ = None` in its dict, as CPython does. */
+   TypeError "unhashable type: 'list'" and returns -1.  MpType_Ready gives
+   a type with this hash `__hash__ = None` in its dict, as CPython does.
+   Refs: o BORROWED. */
 Mp_hash_t MpObject_HashNotImplemented(MpObject *o);
 
 /* Finishes a statically defined type.  Returns 0 or -1. */
@@ -67,7 +68,8 @@ int MpType_AddSlotWrappers(MpTypeObject *type);
 
 /* Recomputes the slots of a class from its MRO (after __bases__ was
    assigned): a special method defined in Python along the MRO gets the
-   slot function, any other slot is the base's.  Refs: none. */
+   slot function, any other slot is the base's.  Cannot fail.
+   Refs: type BORROWED. */
 void MpType_UpdateSlots(MpTypeObject *type);
 
 /* The base whose C layout instances of type extend: type itself when it
@@ -84,7 +86,7 @@ MpTypeObject *MpType_BestBase(MpObject *bases);
 /* Records type as a direct subclass of base (for __subclasses__ and for
    recomputing MROs when __bases__ changes), and forgets it again.  The
    record does not keep type alive.  Add returns 0 or -1; Remove keeps
-   any pending exception. */
+   any pending exception.  Refs: base, type BORROWED (not kept). */
 int MpType_AddSubclass(MpTypeObject *base, MpTypeObject *type);
 void MpType_RemoveSubclass(MpTypeObject *base, MpTypeObject *type);
 

@@ -12,8 +12,17 @@
    these.
 
    MpType_New builds the class: the best (layout-defining) base, C3 MRO
-   (type.c), a __dict__ slot in instances unless a base has one, and the
-   slots above.
+   (type.c), the instance layout (the __slots__ fields with their member
+   descriptors, then a __dict__ and a __weakref__ pointer unless a base
+   has them or __slots__ leaves them out), and the slots above.  A base
+   class adds fields to the layout ("solid base", MpType_SolidBase) when
+   it is a C type with fields of its own or a class with __slots__; two
+   bases whose solid bases are unrelated cannot be combined ("multiple
+   bases have instance lay-out conflict").
+
+   The slots are filled again (MpType_UpdateSlots) whenever the MRO or a
+   class's special methods change later: __bases__ assignment, or
+   C.__len__ = f (type.c).
 
    CPython counterpart: Objects/typeobject.c (slotdefs, update_one_slot,
    type_new).  Read first: MpType_New */
