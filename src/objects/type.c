@@ -173,6 +173,9 @@ lookup_uncached(MpTypeObject *type, MpObject *name)
             return NULL;
         }
         mro = type->tp_mro;
+        if (mro == NULL) {
+            return NULL;  // being readied: a metaclass's mro() looking
+        }
     }
     Mp_ssize_t n = MpTuple_GET_SIZE(mro);
     for (Mp_ssize_t i = 0; i < n; i++) {
@@ -333,6 +336,49 @@ compute_mro(MpTypeObject *type)
     MpObject *tuple = MpList_AsTuple(result);
     Mp_DECREF(result);
     return tuple;
+}
+
+/* The MRO of type: C3, or what its metaclass answers when it overrides
+   type.mro() (CPython's mro_invoke), checked to be classes whose layout
+   type's instances have.  Refs: NEW tuple, or NULL with TypeError. */
+static MpObject *
+mro_invoke(MpTypeObject *type)
+{
+    MpTypeObject *meta = Mp_TYPE((MpObject *)type);
+    if (meta == &MpType_Type || MpType_Type.tp_dict == NULL) {
+        return compute_mro(type);
+    }
+    MpObject *name = MpStr_InternFromString("mro");
+    MpObject *found = name ? MpType_Lookup(meta, name) : NULL;
+    Mp_XDECREF(name);
+    if (found == NULL ||
+        found == MpDict_GetItemString(MpType_Type.tp_dict, "mro")) {
+        return MpErr_Occurred() ? NULL : compute_mro(type);
+    }
+    MpObject *r = MpObject_CallMethod((MpObject *)type, "mro", NULL, 0);
+    MpObject *mro = r ? MpTuple_FromIterable(r) : NULL;
+    Mp_XDECREF(r);
+    if (mro == NULL) {
+        return NULL;
+    }
+    MpTypeObject *solid = MpType_SolidBase(type);
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(mro); i++) {
+        MpObject *t = MpTuple_GET_ITEM(mro, i);
+        if (!MpType_Check(t)) {
+            MpErr_Format(MpExc_TypeError, "mro() returned a non-class ('%s')",
+                         MpType_Name(Mp_TYPE(t)));
+            Mp_DECREF(mro);
+            return NULL;
+        }
+        if (!MpType_IsSubtype(solid, MpType_SolidBase((MpTypeObject *)t))) {
+            MpErr_Format(MpExc_TypeError,
+                         "mro() returned base with unsuitable layout ('%s')",
+                         MpType_Name((MpTypeObject *)t));
+            Mp_DECREF(mro);
+            return NULL;
+        }
+    }
+    return mro;
 }
 /* }====== */
 
@@ -603,7 +649,7 @@ ready_type(MpTypeObject *type)
             type->tp_mro = MpTuple_FromArray((MpObject **)&type, 1);
         }
         else {
-            type->tp_mro = compute_mro(type);
+            type->tp_mro = mro_invoke(type);
         }
         if (type->tp_mro == NULL) {
             return -1;
@@ -1230,7 +1276,7 @@ subclasses_list(MpTypeObject *type)
 static int
 mro_hierarchy(MpTypeObject *type, MpObject *undo)
 {
-    MpObject *mro = compute_mro(type);
+    MpObject *mro = mro_invoke(type);
     if (mro == NULL) {
         return -1;
     }
@@ -1457,17 +1503,21 @@ type_get_qualname(MpObject *o, void *closure)
 static MpObject *
 type_mro_method(MpObject *self, MpObject *unused)
 {
-    MpObject *mro = ((MpTypeObject *)self)->tp_mro;
+    /* computed afresh: a metaclass's mro() calls this through super() */
+    MpTypeObject *type = (MpTypeObject *)self;
+    MpObject *mro;
+    if (type->tp_bases != NULL && type->tp_base != NULL) {
+        mro = compute_mro(type);
+    }
+    else {
+        mro = type->tp_mro;
+        Mp_XINCREF(mro);
+    }
     MpObject *list = MpList_New(0);
-    if (list == NULL) {
-        return NULL;
+    if (list != NULL && mro != NULL && MpList_Extend(list, mro) < 0) {
+        Mp_CLEAR(&list);
     }
-    for (Mp_ssize_t i = 0; mro && i < MpTuple_GET_SIZE(mro); i++) {
-        if (MpList_Append(list, MpTuple_GET_ITEM(mro, i)) < 0) {
-            Mp_DECREF(list);
-            return NULL;
-        }
-    }
+    Mp_XDECREF(mro);
     return list;
 }
 

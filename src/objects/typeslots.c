@@ -1313,6 +1313,10 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
     type->tp_dict = MpDict_Copy(ns);
+    /* tracked from here on: the descriptors added below point back at
+       the class, so a class that fails half-built is a cycle only the
+       collector can free (its metaclass's mro() may even hold it) */
+    MpObject_GC_Track(ht);
     if (type->tp_dict == NULL || type->tp_name == NULL) {
         Mp_XDECREF(spec.names);
         Mp_DECREF(ht);
@@ -1392,7 +1396,6 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         type->tp_finalize = slot_tp_finalize;
     }
     Mp_DECREF(del);
-    MpObject_GC_Track(ht);
     MpType_Modified(type);  // fill_slots wrote to the dict after Ready
     if (set_names(type) < 0) {
         Mp_DECREF(ht);
