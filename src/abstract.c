@@ -56,6 +56,7 @@
 
 #include "errors.h"
 #include "objects/dict.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -446,8 +447,9 @@ MpObject_Not(MpObject *o)
    checks every attribute access makes, and the AttributeError-swallowing
    forms. */
 
-MpObject *
-MpObject_GetAttr(MpObject *o, MpObject *name)
+/* o.name without the context below.  Refs: NEW. */
+static MpObject *
+getattr_plain(MpObject *o, MpObject *name)
 {
     if (!MpStr_Check(name)) {
         return MpErr_Format(MpExc_TypeError,
@@ -461,6 +463,38 @@ MpObject_GetAttr(MpObject *o, MpObject *name)
     return MpErr_Format(MpExc_AttributeError,
                         "'%.100s' object has no attribute '%U'",
                         Mp_TYPE(o)->tp_name, name);
+}
+
+/* An AttributeError leaving getattr remembers the object and the name
+   (its .obj and .name), once, for the "Did you mean" suggestion printed
+   with an uncaught exception (suggestions.c).  As CPython 3.11's
+   set_attribute_error_context. */
+static void
+set_attribute_error_context(MpObject *o, MpObject *name)
+{
+    if (!MpErr_ExceptionMatches(MpExc_AttributeError)) {
+        return;
+    }
+    MpObject *exc = MpErr_GetRaisedException();
+    if (exc != NULL &&
+        MpErr_GivenExceptionMatches(exc, MpExc_AttributeError)) {
+        MpAttributeErrorObject *ae = (MpAttributeErrorObject *)exc;
+        if (ae->name == NULL && ae->obj == NULL) {
+            ae->name = Mp_NewRef(name);
+            ae->obj = Mp_NewRef(o);
+        }
+    }
+    MpErr_SetRaisedException(exc);
+}
+
+MpObject *
+MpObject_GetAttr(MpObject *o, MpObject *name)
+{
+    MpObject *r = getattr_plain(o, name);
+    if (r == NULL) {
+        set_attribute_error_context(o, name);
+    }
+    return r;
 }
 
 MpObject *
@@ -485,7 +519,7 @@ MpObject_LookupAttr(MpObject *o, MpObject *name, MpObject **result)
                      Mp_TYPE(name)->tp_name);
         return -1;
     }
-    MpObject *res = MpObject_GetAttr(o, name);
+    MpObject *res = getattr_plain(o, name);
     if (res != NULL) {
         *result = res;
         return 1;

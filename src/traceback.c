@@ -47,8 +47,10 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "strbuf.h"
+#include "suggestions.h"
 
-MpObject *(*MpTraceback_SuggestionHook)(MpObject *exc);
+MpObject *(*MpTraceback_SuggestionHook)(MpObject *exc) =
+    MpSuggestions_ForException;
 
 /* {====== Frame objects ====== */
 

@@ -55,6 +55,9 @@ bytes_alloc(MpTypeObject *type, Mp_ssize_t n)
     b->ob_base.ob_size = n;
     b->ob_shash = -1;
     b->ob_sval[n] = '\0';
+    if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+        MpObject_GC_Track(b);  // a subclass instance: __dict__, slots
+    }
     return (MpObject *)b;
 }
 
