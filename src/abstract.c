@@ -248,6 +248,19 @@ MpObject_ASCII(MpObject *o)
     return res;
 }
 
+/* The tp_hash of the built-in mutable types (list, dict, set, bytearray,
+   the dict views, slice): always raises.  MpType_AddSlotWrappers
+   recognises it and stores __hash__ = None in the type's dict, as CPython
+   does, so that list.__hash__ is None and collections.abc.Hashable can
+   tell.  Returns -1 with TypeError set.  Refs: o BORROWED. */
+Mp_hash_t
+MpObject_HashNotImplemented(MpObject *o)
+{
+    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
+                 Mp_TYPE(o)->tp_name);
+    return -1;
+}
+
 /* A type whose __hash__ is None has tp_hash NULL (the class machinery in
    type.c clears it), so one test covers both. */
 Mp_hash_t

@@ -54,6 +54,7 @@ MpObject *MpTracebackModule_Create(void);  // modules/tracebackmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
 MpObject *MpIO_Create(void);        // modules/io.c
 MpObject *MpOS_Create(void);        // modules/osmodule.c
+MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -70,6 +71,7 @@ static const BuiltinModule builtin_modules[] = {
     {"_traceback", MpTracebackModule_Create},
     {"io", MpIO_Create},
     {"os", MpOS_Create},
+    {"_collections", MpCollectionsModule_Create},
     {NULL, NULL},
 };
 

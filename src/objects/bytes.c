@@ -509,14 +509,6 @@ bytes_hash(MpObject *o)
     return b->ob_shash;
 }
 
-static Mp_hash_t
-bytearray_hash(MpObject *o)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 MpType_Name(Mp_TYPE(o)));
-    return -1;
-}
-
 static int
 is_byteslike(MpObject *o)
 {
@@ -1821,7 +1813,7 @@ MpTypeObject MpByteArray_Type = {
     .tp_dealloc = bytearray_dealloc,
     .tp_repr = MpBytes_Repr,
     .tp_str = MpBytes_Repr,
-    .tp_hash = bytearray_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = bytes_richcompare,
     .tp_as_number = &bytes_as_number,
     .tp_as_sequence = &bytearray_as_sequence,

@@ -1554,14 +1554,6 @@ static MpMappingMethods list_as_mapping = {
     .mp_ass_subscript = list_ass_subscript,
 };
 
-static Mp_hash_t
-list_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 Mp_TYPE(self)->tp_name);
-    return -1;
-}
-
 MpTypeObject MpList_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "list",
@@ -1570,7 +1562,7 @@ MpTypeObject MpList_Type = {
                 MP_TPFLAGS_LIST_SUBCLASS,
     .tp_dealloc = list_dealloc,
     .tp_repr = list_repr,
-    .tp_hash = list_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = list_richcompare,
     .tp_iter = list_iter,
     .tp_as_sequence = &list_as_sequence,

@@ -1412,14 +1412,6 @@ frozenset_hash(MpObject *self)
     return so->hash;
 }
 
-static Mp_hash_t
-set_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 Mp_TYPE(self)->tp_name);
-    return -1;
-}
-
 static Mp_ssize_t
 set_len(MpObject *self)
 {
@@ -1557,7 +1549,7 @@ MpTypeObject MpSet_Type = {
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = set_dealloc,
     .tp_repr = set_repr,
-    .tp_hash = set_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = set_richcompare,
     .tp_iter = set_iter,
     .tp_as_number = &set_as_number,

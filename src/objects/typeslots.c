@@ -34,6 +34,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "vm.h"
 
 /* {====== Calling a special method ====== */
 
@@ -565,7 +566,7 @@ static const SlotDef slotdefs[] = {
     NB(nb_matrix_multiply, "__rmatmul__", nb_matrix_multiply, W_RBINARY),
     NB(nb_lshift, "__lshift__", nb_lshift, W_BINARY),
     NB(nb_lshift, "__rlshift__", nb_lshift, W_RBINARY),
-    NB(nb_rshift, "__rshift__", nb_rshift, W_RBINARY),
+    NB(nb_rshift, "__rshift__", nb_rshift, W_BINARY),
     NB(nb_rshift, "__rrshift__", nb_rshift, W_RBINARY),
     NB(nb_and, "__and__", nb_and, W_BINARY), NB(nb_and, "__rand__", nb_and, W_RBINARY),
     NB(nb_or, "__or__", nb_or, W_BINARY), NB(nb_or, "__ror__", nb_or, W_RBINARY),
@@ -890,6 +891,25 @@ static MpGetSetDef subtype_weakref_getset = {"__weakref__",
 
 /* {====== Creating a class ====== */
 
+/* 3.11 reports an exception from __set_name__ as a RuntimeError naming
+   the attribute, caused by the original (3.12 stopped wrapping it). */
+static void
+set_name_error(MpTypeObject *type, MpObject *key, MpObject *value)
+{
+    MpObject *cause = MpErr_GetRaisedException();
+    MpErr_Format(MpExc_RuntimeError,
+                 "Error calling __set_name__ on '%.100s' instance %R "
+                 "in '%.100s'",
+                 MpType_Name(Mp_TYPE(value)), key, MpType_Name(type));
+    MpObject *exc = MpErr_GetRaisedException();
+    if (exc != NULL && cause != NULL) {
+        MpObject_SetAttrString(exc, "__context__", cause);
+        MpObject_SetAttrString(exc, "__cause__", cause);
+    }
+    Mp_XDECREF(cause);
+    MpErr_SetRaisedException(exc);
+}
+
 /* value.__set_name__(cls, name) for every attribute of the new class whose
    type defines it (descriptors learning their name, PEP 487).  The
    namespace is copied first: a __set_name__ may change the class. */
@@ -925,6 +945,7 @@ set_names(MpTypeObject *type)
         Mp_DECREF(hook);
         if (res == NULL) {
             r = -1;
+            set_name_error(type, key, value);
         }
         Mp_XDECREF(res);
     }
@@ -1326,6 +1347,20 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         Mp_DECREF(ht);
         return NULL;
     }
+    /* type(name, bases, ns) without __module__ in ns: the module whose
+       code is running, as CPython's type_new_set_module does. */
+    if (MpDict_GetItemString(type->tp_dict, "__module__") == NULL) {
+        MpObject *globals = MpEval_GetGlobals();
+        MpObject *modname = globals && MpDict_Check(globals)
+                                ? MpDict_GetItemString(globals, "__name__")
+                                : NULL;
+        if (modname != NULL &&
+            MpDict_SetItemString(type->tp_dict, "__module__", modname) < 0) {
+            Mp_XDECREF(spec.names);
+            Mp_DECREF(ht);
+            return NULL;
+        }
+    }
     /* __new__ is implicitly a static method; __init_subclass__ and
        __class_getitem__ implicitly class methods. */
     static const char *const implicit[][2] = {
@@ -1701,6 +1736,12 @@ MpType_AddSlotWrappers(MpTypeObject *type)
         void *fn;
         memcpy(&fn, table + sd->offset, sizeof fn);
         if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL) {
+            continue;
+        }
+        if (fn == (void *)MpObject_HashNotImplemented) {
+            if (MpDict_SetItemString(dict, sd->name, Mp_None) < 0) {
+                return -1;
+            }
             continue;
         }
         MpWrapperDescrObject *w =
