@@ -197,7 +197,9 @@ dir_of(MpObject *obj)
     MpObject *meth = key ? MpType_Lookup(Mp_TYPE(obj), key) : NULL;
     Mp_XDECREF(key);
     if (meth != NULL) {
-        MpObject *r = MpObject_CallMethod(obj, "__dir__", NULL, 0);
+        /* found on the type, so called with obj as self: for a class,
+           Config.__dir__ would find object.__dir__ unbound */
+        MpObject *r = MpObject_CallOneArg(meth, obj);
         if (r == NULL) {
             return NULL;
         }
