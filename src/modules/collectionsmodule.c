@@ -43,6 +43,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 typedef struct {
     MpObject_HEAD
@@ -712,6 +713,8 @@ deque_imul_method(MpObject *self, MpObject *n)
 }
 
 static MpMethodDef deque_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__add__", (void *)deque_concat, MP_METH_O, NULL},
     {"__iadd__", (void *)deque_inplace_concat, MP_METH_O, NULL},
     {"__mul__", (void *)deque_mul_method, MP_METH_O, NULL},

@@ -45,6 +45,7 @@
 #include "objects/mappingproxy.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/union.h"
 
 /* {====== Small helpers ====== */
 
@@ -1670,6 +1671,11 @@ type_init(MpObject *self, MpObject *args, MpObject *kwargs)
     return 0;
 }
 
+/* int | str (union.c) */
+static MpNumberMethods type_as_number = {
+    .nb_or = MpUnion_TypeOr,
+};
+
 MpTypeObject MpType_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "type",
@@ -1690,6 +1696,7 @@ MpTypeObject MpType_Type = {
     .tp_call = type_call,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
+    .tp_as_number = &type_as_number,
     .tp_doc = "type(object) -> the object's type\n"
               "type(name, bases, dict, **kwds) -> a new type",
 };
