@@ -1473,6 +1473,67 @@ static MpMethodDef type_methods[] = {
     {NULL},
 };
 
+/* C.__annotations__: the class dict's entry, created empty on first read
+   (3.10+), so that a class without annotations still answers {}; built-in
+   types have none. */
+static MpObject *
+type_get_annotations(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        return MpErr_Format(MpExc_AttributeError,
+                            "type object '%s' has no attribute "
+                            "'__annotations__'",
+                            type->tp_name);
+    }
+    MpObject *ann = MpDict_GetItemString(type->tp_dict, "__annotations__");
+    if (ann != NULL) {
+        descrgetfunc get = Mp_TYPE(ann)->tp_descr_get;
+        return get != NULL ? get(ann, NULL, o) : Mp_NewRef(ann);
+    }
+    if (MpErr_Occurred()) {
+        return NULL;
+    }
+    ann = MpDict_New();
+    if (ann == NULL ||
+        MpDict_SetItemString(type->tp_dict, "__annotations__", ann) < 0) {
+        Mp_XDECREF(ann);
+        return NULL;
+    }
+    MpType_Modified(type);
+    return ann;
+}
+
+static int
+type_set_annotations(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    int r;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__annotations__' attribute of immutable "
+                     "type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value != NULL) {
+        r = MpDict_SetItemString(type->tp_dict, "__annotations__", value);
+    }
+    else if (MpDict_GetItemString(type->tp_dict, "__annotations__") != NULL) {
+        r = MpDict_DelItemString(type->tp_dict, "__annotations__");
+    }
+    else {
+        if (!MpErr_Occurred()) {
+            MpErr_SetString(MpExc_AttributeError, "__annotations__");
+        }
+        return -1;
+    }
+    if (r == 0) {
+        MpType_Modified(type);
+    }
+    return r;
+}
+
 static MpGetSetDef type_getset[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
     {"__qualname__", type_get_qualname, NULL, NULL, NULL},
@@ -1483,6 +1544,8 @@ static MpGetSetDef type_getset[] = {
      type_set_abstractmethods, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
     {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL,
+     NULL},
     {NULL},
 };
 
