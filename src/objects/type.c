@@ -1436,6 +1436,32 @@ type_get_module(MpObject *o, void *closure)
     return MpStr_InternFromString("builtins");
 }
 
+/* C.__module__ = name: a class keeps it in its dict; a built-in type's
+   comes from its tp_name and cannot change. */
+static int
+type_set_module(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__module__' attribute of immutable type "
+                     "'%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value == NULL) {
+        MpErr_Format(MpExc_TypeError, "cannot delete '__module__' attribute "
+                                      "of immutable type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (MpDict_SetItemString(type->tp_dict, "__module__", value) < 0) {
+        return -1;
+    }
+    MpType_Modified(type);
+    return 0;
+}
+
 static MpObject *
 type_get_qualname(MpObject *o, void *closure)
 {
@@ -1543,7 +1569,7 @@ static MpGetSetDef type_getset[] = {
     {"__abstractmethods__", type_get_abstractmethods,
      type_set_abstractmethods, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
-    {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL,
      NULL},
     {NULL},
