@@ -406,7 +406,7 @@ class ForwardRef:
         try:
             code = compile(arg, '<string>', 'eval')
         except SyntaxError:
-            raise TypeError(f"Forward reference must be an expression -- "
+            raise SyntaxError(f"Forward reference must be an expression -- "
                             f"got {arg!r}")
         self.__forward_arg__ = arg
         self.__forward_code__ = code
@@ -1075,7 +1075,8 @@ def _allow_reckless_class_checks(depth=3):
     """Whether the check comes from abc's or functools' own machinery
     (ABCMeta walking its subclasses, singledispatch), which may ask any
     class without the protocol refusing."""
-    return _caller_module(depth, None) in ('abc', 'functools')
+    # one more frame than depth: _caller_module's own
+    return _caller_module(depth + 1, None) in ('abc', 'functools')
 
 
 def _no_init_or_replace_init(self, *args, **kwargs):

@@ -1462,6 +1462,28 @@ type_set_module(MpObject *o, MpObject *value, void *closure)
     return 0;
 }
 
+/* C.__qualname__ = "Outer.C": classes only, and only a str. */
+static int
+type_set_qualname(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) || value == NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot %s '__qualname__' attribute of immutable type "
+                     "'%s'",
+                     value == NULL ? "delete" : "set", type->tp_name);
+        return -1;
+    }
+    if (!MpStr_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign string to %s.__qualname__, not '%s'",
+                     type->tp_name, MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    Mp_SETREF(&((MpHeapTypeObject *)type)->ht_qualname, Mp_NewRef(value));
+    return 0;
+}
+
 static MpObject *
 type_get_qualname(MpObject *o, void *closure)
 {
@@ -1562,7 +1584,7 @@ type_set_annotations(MpObject *o, MpObject *value, void *closure)
 
 static MpGetSetDef type_getset[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
-    {"__qualname__", type_get_qualname, NULL, NULL, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
     {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
