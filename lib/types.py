@@ -89,7 +89,11 @@ class SimpleNamespace:
             return self.__dict__ == other.__dict__
         return NotImplemented
 
-    __hash__ = None
+    def __hash__(self):
+        # the C type's name in CPython; a subclass shows its own
+        name = ('types.SimpleNamespace' if type(self) is SimpleNamespace
+                else type(self).__name__)
+        raise TypeError(f"unhashable type: '{name}'")
 
     def __reduce__(self):
         return (type(self), (), self.__dict__)

@@ -538,9 +538,6 @@ class TypeVar:
                           is_argument=True)
         return arg
 
-    def __mro_entries__(self, bases):
-        raise TypeError("Cannot subclass an instance of TypeVar")
-
 
 
 # }======
@@ -584,6 +581,8 @@ class _BaseGenericAlias:
         return tuple(entries)
 
     def __getattr__(self, attr):
+        if attr in ('__name__', '__qualname__'):
+            return self._name or self.__origin__.__name__
         if attr in ('__origin__', '__args__'):
             raise AttributeError(attr)
         if '__origin__' in self.__dict__ and not _is_dunder(attr):
@@ -1311,9 +1310,9 @@ def _overload_dummy(*args, **kwds):
     """What an @overload-decorated name is bound to."""
     raise NotImplementedError(
         "You should not call an overloaded function. "
-        "A series of @typing.overload-decorated functions "
+        "A series of @overload-decorated functions "
         "outside a stub module should always be followed "
-        "by an implementation that is not @typing.overload-decorated.")
+        "by an implementation that is not @overload-ed.")
 
 
 def overload(func):
