@@ -585,8 +585,15 @@ ga_reduce(MpObject *self, MpObject *unused)
 static MpObject *
 ga_dir(MpObject *self, MpObject *unused)
 {
-    MpObject *dir = MpObject_CallMethod(GA(self)->origin, "__dir__", NULL,
-                                        0);
+    /* dir(origin): its type's __dir__, called with the origin as self */
+    MpObject *origin = GA(self)->origin;
+    MpObject *key = MpStr_InternFromString("__dir__");
+    MpObject *meth = key ? MpType_Lookup(Mp_TYPE(origin), key) : NULL;
+    Mp_XDECREF(key);
+    if (meth == NULL) {
+        return MpErr_Occurred() ? NULL : MpList_New(0);
+    }
+    MpObject *dir = MpObject_CallOneArg(meth, origin);
     if (dir == NULL) {
         return NULL;
     }
