@@ -42,7 +42,7 @@ OBJ := $(OUT)/obj
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS_ALL := -std=gnu11 $(WARN) $(MODE_CFLAGS) -Isrc -I$(GEN) $(CFLAGS)
-LDLIBS := -lgmp -lm
+LDLIBS := -lgmp -lm -ledit
 
 # Every .c under src/ is part of the interpreter; main.c alone is left out
 # of what the unit tests link against.
@@ -74,9 +74,10 @@ test: all unit-bins
 	@$(MAKE) --no-print-directory MODE=debug all
 	@$(MAKE) --no-print-directory run-tests
 	@sh tests/run_golden.sh build/debug/minipy --leaks
+	@sh tests/run_repl.sh build/debug/minipy --leaks
 
 .PHONY: unit-bins run-tests
-unit-bins: tools $(UNIT_BINS)
+unit-bins: tools $(UNIT_BINS) $(OUT)/tests/ptydrive
 
 run-tests:
 	@sh tests/run_unit.sh $(OUT)/tests
@@ -85,13 +86,16 @@ run-tests:
 	@sh tests/run_stdlib.sh $(OUT)/minipy
 	@sh tests/run_ast_oracle.sh $(OUT)/minipy
 	@sh tests/run_signals.sh $(OUT)/minipy
+	@sh tests/run_importtime.sh $(OUT)/minipy
+	@sh tests/run_repl.sh $(OUT)/minipy
+	@sh tests/run_pty.sh $(OUT)/minipy $(OUT)/tests/ptydrive
 
 # {====== Tools: install what is missing ======
 # A fresh Debian machine has none of these; `make test` alone must work, so
 # the Makefile installs them (sudo when not root) or names what is missing.
 TOOLS_STAMP := build/.tools-ok
 tools: $(TOOLS_STAMP)
-$(TOOLS_STAMP):
+$(TOOLS_STAMP): tools/ensure-tools.sh
 	@sh tools/ensure-tools.sh
 	@mkdir -p build && touch $@
 # }======
@@ -138,6 +142,13 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@echo "  TEST    $@"
 	@$(CC) $(CFLAGS_ALL) $(MODE_LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS)
 
+# The pseudo-terminal driver of tests/run_pty.sh: a test tool, not linked
+# with the interpreter.
+$(OUT)/tests/ptydrive: tests/pty/ptydrive.c
+	@mkdir -p $(dir $@)
+	@echo "  TOOL    $@"
+	@$(CC) -std=gnu11 $(WARN) -O1 -o $@ $< -lutil
+
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 # }======
 
@@ -146,6 +157,7 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS)
 # golden script and AST case and rewrites the recorded files.
 golden:
 	@sh tests/record_golden.sh $(PYTHON)
+	@sh tests/record_repl.sh $(PYTHON)
 
 # Benchmarks measure, they do not assert: not part of `make test`.
 bench: all

@@ -499,6 +499,10 @@ scan_string(MpLexer *lx, MpToken *t)
     const char *body_end;
     for (;;) {
         if (lx->cur >= lx->end) {
+            if (triple && lx->p->mode == MP_MODE_INTERACTIVE) {
+                return scan_error(lx, MP_ERR_INCOMPLETE, line, col, line,
+                                  col, "incomplete input");
+            }
             if (triple) {
                 // CPython counts the line holding the last character.
                 int last = lx->lineno;
@@ -613,6 +617,11 @@ MpScan_Token(MpLexer *lx, MpToken *t)
         "\\" "\n" {
             next_line(lx, lx->cur);
             if (lx->cur >= lx->end) {
+                if (lx->p->mode == MP_MODE_INTERACTIVE) {
+                    // the REPL reads the continued line
+                    return scan_error(lx, MP_ERR_INCOMPLETE, line, col + 1,
+                                      line, -1, "incomplete input");
+                }
                 return scan_error(lx, MP_ERR_SYNTAX, line, col + 1, line, -1,
                                   "unexpected EOF while parsing");
             }

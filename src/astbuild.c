@@ -1066,6 +1066,14 @@ MpBuild_SyntaxError(MpParser *p, int code, MpLoc loc, const int *expected,
     if (p->err->kind != MP_ERR_NONE) {
         return;  // the tokenizer or an action said it already
     }
+    if (code == 0 && p->mode == MP_MODE_INTERACTIVE) {
+        /* The parser wants more than the REPL has read so far (a block
+           after `if x:`, a `def` after a decorator, the empty line after
+           a compound statement): not an error yet. */
+        MpSyntaxError_Set(p->err, MP_ERR_INCOMPLETE, loc.first_line, -1, 0,
+                          -1, "incomplete input");
+        return;
+    }
     if (code == INDENT) {
         MpSyntaxError_Set(p->err, MP_ERR_INDENTATION, loc.first_line, -1, 0,
                           -1, "unexpected indent");
@@ -1113,6 +1121,7 @@ MpBuild_SyntaxError(MpParser *p, int code, MpLoc loc, const int *expected,
              p->recent[p->nrecent - 3].code == INDENT ||
              p->recent[p->nrecent - 3].code == DEDENT ||
              p->recent[p->nrecent - 3].code == START_FILE ||
+             p->recent[p->nrecent - 3].code == START_SINGLE ||
              p->recent[p->nrecent - 3].code == SEMI)) {
             size_t len = 0;
             const char *line = source_line(p, prev_loc.first_line, &len);

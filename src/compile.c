@@ -2911,7 +2911,7 @@ compile_import_from(Compiler *c, MpNode *s)
         }
         const char *store = a->v.alias.asname ? a->v.alias.asname
                                               : a->v.alias.name;
-        MpCodeLoc old = set_loc(c, a);
+        MpCodeLoc old = set_loc(c, s);  // CPython 3.11: the statement's
         if (emit_name(c, IMPORT_FROM, a->v.alias.name) < 0 ||
             compile_nameop(c, store, CTX_STORE) < 0) {
             return -1;

@@ -642,28 +642,6 @@ MpType_Dir(MpObject *self, MpObject *unused)
     return r;
 }
 
-/* module.__dir__(m): the module's names, or its own __dir__() when the
-   module defines one. */
-MpObject *
-MpModule_Dir(MpObject *self, MpObject *unused)
-{
-    MpObject *d = MpObject_GetAttrString(self, "__dict__");
-    if (d == NULL) {
-        return NULL;
-    }
-    MpObject *r;
-    if (!MpDict_Check(d)) {
-        r = MpErr_Format(MpExc_TypeError,
-                         "<module>.__dict__ is not a dictionary");
-    }
-    else {
-        MpObject *f = MpDict_GetItemString(d, "__dir__");
-        r = f ? MpObject_CallNoArgs(f) : MpDict_Keys(d);
-    }
-    Mp_DECREF(d);
-    return r;
-}
-
 /* }====== */
 
 /* {====== input ====== */

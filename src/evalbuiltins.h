@@ -11,10 +11,10 @@
    MpBuiltins_Create. */
 extern MpMethodDef MpBuiltins_EvalMethods[];
 
-/* object.__dir__, type.__dir__, module.__dir__ (METH_NOARGS): a list of
+/* object.__dir__ and type.__dir__ (METH_NOARGS; module.__dir__ is in
+   objects/module.c): a list of
    names, unsorted (dir() sorts).  Refs: NEW; NULL with an exception. */
 MpObject *MpObject_Dir(MpObject *self, MpObject *unused);
 MpObject *MpType_Dir(MpObject *self, MpObject *unused);
-MpObject *MpModule_Dir(MpObject *self, MpObject *unused);
 
 #endif

@@ -13,6 +13,41 @@
 MpObject *MpImport_ImportModuleLevel(MpObject *name, MpObject *globals,
                                      MpObject *fromlist, int level);
 
+/* Imports the module with the absolute dotted name (its packages
+   first) and returns it, not its top-level package.  Refs: NEW. */
+MpObject *MpImport_ImportModule(MpObject *name);
+
+/* The spec of module `name` (absolute), found among the built-in modules
+   and in the directories of path (a list; NULL or None: sys.path),
+   without loading it.  The parent package, if any, is not imported
+   here.  Refs: NEW; NULL without an exception when not found, NULL with
+   one on error. */
+MpObject *MpImport_FindSpec(MpObject *name, MpObject *path);
+
+/* (Re)initialises module's import attributes from spec (__spec__,
+   __loader__, __package__, __path__, __file__) and runs its code in the
+   module's dict (importlib.reload, -m).  Returns 0 or -1.
+   Refs: both BORROWED. */
+int MpImport_ExecSpec(MpObject *module, MpObject *spec);
+
+/* The absolute name of a relative import of name, `level` dots up from
+   package (which may be NULL): CPython's messages for no package and for
+   going beyond the top-level package.  Refs: NEW. */
+MpObject *MpImport_ResolveName(MpObject *name, MpObject *package,
+                               int level);
+
+/* Raises exc_type(msg) with its name and path attributes set (each may
+   be NULL for None).  Returns NULL.  Refs: all BORROWED. */
+MpObject *MpImport_SetImportError(MpObject *exc_type, MpObject *msg,
+                                  MpObject *name, MpObject *path);
+
+/* Gives a built-in module created outside the importer (sys, builtins)
+   its spec, loader and __package__.  Returns 0 or -1. */
+int MpImport_SetBuiltinSpec(MpObject *module);
+
+/* -X importtime: report each import's time on stderr. */
+void MpImport_SetImportTime(int on);
+
 /* Adds __import__ to the builtins module.  Returns 0 or -1. */
 int MpImport_Init(MpObject *builtins_module);
 

@@ -50,6 +50,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "import.h"
 #include "parse.h"
 #include "runtime.h"
 
@@ -80,6 +81,7 @@ typedef struct {
     const char *cf_module;   // -m: the module name, or NULL
     const char *cf_script;   // the script path, "-" for stdin, or NULL
     int cf_inspect;          // -i: enter the REPL after the program
+    int cf_quiet;            // -q: no banner
     int cf_skip_first_line;  // -x
     int cf_version;          // -V, counted (-VV prints more)
     /* -X and -W options in order; each array has room for argc entries,
@@ -123,6 +125,8 @@ print_help(void)
         "-c cmd : program passed in as string (terminates option list)\n"
         "-h     : print this help message and exit (also -? or --help)\n"
         "-i     : inspect interactively after running script\n"
+        "-q     : don't print version and copyright messages on "
+        "interactive startup\n"
         "-m mod : run library module as a script (terminates option list)\n"
         "-V     : print the version number and exit (also --version)\n"
         "-W arg : warning control (accepted; not acted on yet)\n"
@@ -130,7 +134,7 @@ print_help(void)
         "forms of #!cmd\n"
         "-X opt : set implementation-specific option (unknown ones are "
         "ignored)\n"
-        "-b -B -d -E -I -O -OO -P -q -R -s -S -t -u -v : accepted for "
+        "-b -B -d -E -I -O -OO -P -R -s -S -t -u -v : accepted for "
         "compatibility\n"
         "         with CPython; they do not change anything yet\n"
         "Front-end tools (minipy only; each ends the option list):\n"
@@ -157,6 +161,20 @@ print_version(int level)
 #endif
     }
 }
+
+/* The REPL's banner, minipy's version of CPython's two lines
+   ("Python 3.11.7 (main, ...) [GCC 12.2.0] on linux" and the hint). */
+#if defined(__clang__)
+#define MP_COMPILER "[Clang " __clang_version__ "]"
+#elif defined(__GNUC__)
+#define MP_COMPILER "[GCC " __VERSION__ "]"
+#else
+#define MP_COMPILER "[unknown C compiler]"
+#endif
+static const char banner[] =
+    "minipy " MP_VERSION " (Python " MP_PYTHON_VERSION ") " MP_COMPILER
+    " on linux\n"
+    "Type \"exit()\" or Ctrl-D (i.e. EOF) to leave.\n";
 
 /* }====== */
 
@@ -260,10 +278,13 @@ parse_options(int argc, char **argv, Config *cf)
             case 'x':
                 cf->cf_skip_first_line = 1;
                 break;
+            case 'q':
+                cf->cf_quiet = 1;
+                break;
             case 'J':
                 return usage_error("%s is reserved for Jython", "-J");
             case 'b': case 'B': case 'd': case 'E': case 'I': case 'O':
-            case 'P': case 'q': case 'R': case 's': case 'S': case 't':
+            case 'P': case 'R': case 's': case 'S': case 't':
             case 'u': case 'v':
                 break;  // accepted; nothing to change before the engine
             default: {
@@ -489,8 +510,18 @@ run_program(const Config *cf, const char *src, size_t len,
         args[count++] = cf->cf_argv[i];
     }
     int status = EXIT_ERROR;
+    MpImport_SetImportTime(has_xoption(cf, "importtime"));
     if (MpRuntime_Init(count, args, path0) == 0) {
-        status = MpRuntime_RunSource(src, len, filename);
+        if (src != NULL) {
+            MpRuntime_SetInspect(cf->cf_inspect);
+            status = MpRuntime_RunSource(src, len, filename);
+        }
+        if (src == NULL || cf->cf_inspect) {
+            /* The banner only when the session is the whole program, and
+               not with -q, as CPython's pymain_header. */
+            status = MpRuntime_RunInteractive(
+                src == NULL && !cf->cf_quiet ? banner : NULL);
+        }
         MpRuntime_Fini(has_xoption(cf, "showrefcount"));
     }
     free(args);
@@ -502,6 +533,35 @@ run_text(const Config *cf, const char *src, size_t len, const char *filename)
 {
     const char *argv0 = strcmp(filename, "<string>") == 0 ? "-c" : "";
     return run_program(cf, src, len, filename, argv0, "");
+}
+
+/* -m module: sys.argv[0] is "-m" while the module is looked for (then
+   its file), sys.path[0] the current directory, as in CPython. */
+static int
+run_module(const Config *cf)
+{
+    char *cwd = abspath(".");
+    if (cwd == NULL) {
+        fputs("minipy: out of memory\n", stderr);
+        return EXIT_ERROR;
+    }
+    int n = cf->cf_argc - cf->cf_rest;
+    char **args = calloc((size_t)n + 2, sizeof(char *));
+    int status = EXIT_ERROR;
+    if (args != NULL) {
+        args[0] = "-m";
+        for (int i = 0; i < n; i++) {
+            args[i + 1] = cf->cf_argv[cf->cf_rest + i];
+        }
+        MpImport_SetImportTime(has_xoption(cf, "importtime"));
+        if (MpRuntime_Init(n + 1, args, cwd) == 0) {
+            status = MpRuntime_RunModule(cf->cf_module);
+            MpRuntime_Fini(has_xoption(cf, "showrefcount"));
+        }
+    }
+    free(args);
+    free(cwd);
+    return status;
 }
 
 /* -x: blank out the first line (a non-Unix `#!` line).  Its newline is
@@ -574,13 +634,16 @@ run_script(const Config *cf, const char *path)
     return status;
 }
 
+/* stdin is a program, or the REPL's input: the REPL when it is a
+   terminal or -i was given (then even a pipe is read statement by
+   statement, prompts on stderr), else the whole of it is one script, as
+   `echo 'print(1)' | python3` runs it. */
 static int
 run_stdin(const Config *cf)
 {
-    if (isatty(STDIN_FILENO)) {
-        fprintf(stderr, "minipy: the interactive prompt is not available "
-                        "yet (the engine is not built)\n");
-        return EXIT_NOT_YET;
+    if (isatty(STDIN_FILENO) || cf->cf_inspect) {
+        const char *argv0 = cf->cf_script ? cf->cf_script : "";
+        return run_program(cf, NULL, 0, "<stdin>", argv0, "");
     }
     size_t len;
     char *src = read_stream(stdin, &len);
@@ -592,7 +655,9 @@ run_stdin(const Config *cf)
     if (cf->cf_skip_first_line) {
         text = skip_first_line(src, &len);
     }
-    int status = run_text(cf, text, len, "<stdin>");
+    /* sys.argv[0] is "-" for `minipy -`, "" for plain `minipy` */
+    int status = run_program(cf, text, len, "<stdin>",
+                             cf->cf_script ? cf->cf_script : "", "");
     free(src);
     return status;
 }
@@ -648,11 +713,7 @@ main(int argc, char **argv)
                               "<string>");
         }
         else if (cf.cf_module != NULL) {
-            fprintf(stderr,
-                    "minipy: cannot run modules (-m %s) yet (the engine is "
-                    "not built)\n",
-                    cf.cf_module);
-            status = EXIT_NOT_YET;
+            status = run_module(&cf);
         }
         else if (cf.cf_script != NULL && strcmp(cf.cf_script, "-") != 0) {
             status = run_script(&cf, cf.cf_script);

@@ -25,6 +25,10 @@ typedef enum {
     MP_ERR_TAB,          // TabError (a subclass of IndentationError)
     MP_ERR_MEMORY,       // MemoryError: out of memory, or nesting too deep
     MP_ERR_RECURSION,    // RecursionError: a tree too deep to compile
+    /* Not an error to report: MP_MODE_INTERACTIVE input ended inside an
+       open block, bracket, string or continuation, so the REPL reads
+       another line (CPython's "incomplete input", as codeop sees it). */
+    MP_ERR_INCOMPLETE,
 } MpErrorKind;
 
 /* A syntax error, as CPython's SyntaxError carries it. */
@@ -42,12 +46,26 @@ typedef struct {
 } MpSyntaxError;
 
 /* What the source is: a module, one expression (eval), one interactive
-   statement, or the inside of an f-string replacement field. */
+   statement (compile()'s "single"), the inside of an f-string replacement
+   field, or what the REPL has read so far (MP_MODE_INTERACTIVE).
+
+   MP_MODE_INTERACTIVE parses an Interactive tree like MP_MODE_SINGLE, with
+   the rules of CPython's tokenizer reading from a prompt:
+     - a totally empty line (no blank, no comment) outside brackets ends
+       the statement: it closes every open block (DEDENTs) and is a NEWLINE
+       of its own, the one a compound statement needs after it;
+     - a first line holding only blanks or a comment is an empty
+       statement (a NEWLINE), so `>>> # note` asks for no more input;
+     - running out of text where more could follow (inside a bracket, a
+       triple-quoted string, after a backslash, in an indented block not
+       yet ended by an empty line, or where the parser wants another
+       token) is not a SyntaxError but MP_ERR_INCOMPLETE. */
 typedef enum {
     MP_MODE_FILE,
     MP_MODE_EVAL,
     MP_MODE_SINGLE,
     MP_MODE_FSTRING,
+    MP_MODE_INTERACTIVE,
 } MpParseMode;
 
 /* One parse in progress; the grammar's actions and the string-literal code

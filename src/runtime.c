@@ -16,6 +16,10 @@
    report the references and blocks still accounted for.
 
    CPython counterpart: Python/pylifecycle.c, Python/pythonrun.c.
+   With -i (MpRuntime_SetInspect) an exception that ends the program,
+   SystemExit included, is printed and the REPL (repl.c) starts with
+   __main__'s globals (MpRuntime_RunInteractive).
+
    Read first: MpRuntime_RunSource */
 #include "runtime.h"
 
@@ -41,7 +45,9 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/module.h"
+#include "objects/modulespec.h"
 #include "objects/range.h"
 #include "objects/set.h"
 #include "objects/slice.h"
@@ -49,12 +55,17 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "parse.h"
+#include "runmodule.h"
+#include "repl.h"
 #include "signals.h"
+#include "sitebuiltins.h"
 #include "traceback.h"
 #include "vm.h"
 
 static MpObject *builtins_module, *sys_module, *main_module;
 static int interrupted;  // an uncaught KeyboardInterrupt ended the program
+static int inspect;      // -i: the REPL follows the program
+static int in_repl;      // the REPL is running
 
 /* {====== Start-up ====== */
 
@@ -72,7 +83,7 @@ static MpTypeObject *const builtin_types[] = {
     &MpSlice_Type,      &MpClassMethod_Type, &MpStaticMethod_Type,
     &MpSuper_Type,      &MpProperty_Type,   &MpEnumerate_Type,
     &MpZip_Type,        &MpMap_Type,        &MpFilter_Type,
-    &MpReversed_Type,
+    &MpReversed_Type,   &MpMemoryView_Type,
 };
 
 /* Types the VM creates instances of, readied up front. */
@@ -117,7 +128,8 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
     builtins_module = MpBuiltins_Create(builtin_types, n);
     if (builtins_module != NULL) {
         MpEval_SetDefaultBuiltins(MpModule_GetDict(builtins_module));
-        if (MpImport_Init(builtins_module) < 0) {
+        if (MpImport_Init(builtins_module) < 0 ||
+            MpSiteBuiltins_Install(MpModule_GetDict(builtins_module)) < 0) {
             goto fail;
         }
     }
@@ -132,7 +144,11 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
         MpDict_SetItemString(modules, "sys", sys_module) < 0 ||
         MpDict_SetItemString(modules, "__main__", main_module) < 0 ||
         MpDict_SetItemString(main_dict, "__builtins__", builtins_module) <
-            0) {
+            0 ||
+        MpImport_SetBuiltinSpec(builtins_module) < 0 ||
+        MpImport_SetBuiltinSpec(sys_module) < 0 ||
+        MpDict_SetItemString(main_dict, "__loader__",
+                             (MpObject *)&MpBuiltinImporter_Type) < 0) {
         goto fail;
     }
     return 0;
@@ -177,13 +193,12 @@ print_uncaught(MpObject *exc)
     Mp_DECREF(err);
 }
 
-/* The exit status for an exception that reached the top, printing it
-   unless it is SystemExit. */
-static int
-handle_uncaught(void)
+int
+MpRuntime_HandleException(int *status)
 {
     MpObject *exc = MpErr_GetRaisedException();
-    int status = 1;
+    int leave = 0;
+    *status = 1;
     MpObject *out = MpSys_GetObject("stdout");
     if (out != NULL) {
         MpObject *r = MpObject_CallMethod(out, "flush", NULL, 0);
@@ -191,15 +206,21 @@ handle_uncaught(void)
         MpErr_Clear();
     }
     fflush(stdout);
-    if (MpErr_GivenExceptionMatches(exc, MpExc_SystemExit)) {
+    if (exc == NULL) {
+        return 0;
+    }
+    /* With -i, SystemExit from the program is printed like any exception
+       and the REPL starts, as in CPython (_Py_HandleSystemExit). */
+    if (!inspect && MpErr_GivenExceptionMatches(exc, MpExc_SystemExit)) {
+        leave = 1;
         MpObject *code = MpObject_GetAttrString(exc, "code");
         int64_t v;
         if (code == NULL || code == Mp_None) {
-            status = 0;
+            *status = 0;
         }
         else if (MpLong_Check(code)) {
             v = MpLong_AsInt64(code);
-            status = (int)(v & 0xff);
+            *status = (int)(v & 0xff);
         }
         else {
             MpObject *s = MpObject_Str(code);
@@ -207,18 +228,47 @@ handle_uncaught(void)
                 fprintf(stderr, "%s\n", MpStr_AsUTF8(s));
                 Mp_DECREF(s);
             }
-            status = 1;
+            *status = 1;
         }
         Mp_XDECREF(code);
         MpErr_Clear();
     }
     else {
         print_uncaught(exc);
-        interrupted = MpErr_GivenExceptionMatches(exc,
+        /* A program ended by Ctrl-C dies by SIGINT; one the REPL goes on
+           from does not. */
+        interrupted = !inspect && !in_repl &&
+                      MpErr_GivenExceptionMatches(exc,
                                                   MpExc_KeyboardInterrupt);
     }
     Mp_DECREF(exc);
     fflush(stderr);
+    return leave;
+}
+
+/* The exit status for an exception that reached the top of a program. */
+static int
+handle_uncaught(void)
+{
+    int status;
+    MpRuntime_HandleException(&status);
+    return status;
+}
+
+void
+MpRuntime_SetInspect(int on)
+{
+    inspect = on;
+}
+
+int
+MpRuntime_RunInteractive(const char *banner)
+{
+    inspect = 0;  // SystemExit typed at the prompt leaves
+    in_repl = 1;
+    interrupted = 0;
+    int status = MpRepl_Run(MpModule_GetDict(main_module), banner);
+    in_repl = 0;
     return status;
 }
 
@@ -254,6 +304,19 @@ MpRuntime_RunSource(const char *src, size_t len, const char *filename)
     if (MpDict_SetItemString(globals, "__file__", fname) < 0) {
         status = handle_uncaught();
     }
+    if (status == 0 && filename[0] != '<') {
+        /* a script's __main__ is loaded from its file, as CPython says */
+        MpObject *name = MpStr_FromString("__main__");
+        MpObject *loader = name ? MpLoader_New(&MpSourceFileLoader_Type,
+                                               name, fname)
+                                : NULL;
+        if (loader == NULL ||
+            MpDict_SetItemString(globals, "__loader__", loader) < 0) {
+            status = handle_uncaught();
+        }
+        Mp_XDECREF(loader);
+        Mp_XDECREF(name);
+    }
     Mp_DECREF(fname);
     if (status == 0) {
         MpObject *r = MpEval_Code((MpCodeObject *)code, globals, globals);
@@ -263,6 +326,41 @@ MpRuntime_RunSource(const char *src, size_t len, const char *filename)
         Mp_XDECREF(r);
     }
     Mp_DECREF(code);
+    fflush(stdout);
+    return status;
+}
+/* The -m program: find the module as runpy does (runmodule.c), then run
+   its file in __main__'s dict with the spec's attributes, sys.argv[0]
+   being the file. */
+int
+MpRuntime_RunModule(const char *modname)
+{
+    MpObject *name = MpStr_FromString(modname), *msg = NULL;
+    MpObject *spec = name ? MpRunModule_FindSpec(name, &msg) : NULL;
+    Mp_XDECREF(name);
+    if (spec == NULL && msg != NULL) {
+        /* runpy's sys.exit("<executable>: <message>") */
+        MpObject *exe = MpSys_GetObject("executable");
+        fflush(stdout);
+        fprintf(stderr, "%s: %s\n",
+                exe && MpStr_Check(exe) ? MpStr_AsUTF8(exe) : "minipy",
+                MpStr_AsUTF8(msg));
+        Mp_DECREF(msg);
+        return 1;
+    }
+    MpObject *origin = spec ? MpObject_GetAttrString(spec, "origin") : NULL;
+    MpObject *argv = MpSys_GetObject("argv");
+    MpObject *zero = MpLong_FromInt64(0);
+    int status = 0;
+    if (origin == NULL ||
+        (argv != NULL && MpList_Check(argv) && Mp_SIZE(argv) > 0 &&
+         MpObject_SetItem(argv, zero, origin) < 0) ||
+        MpImport_ExecSpec(main_module, spec) < 0) {
+        status = handle_uncaught();
+    }
+    Mp_XDECREF(zero);
+    Mp_XDECREF(origin);
+    Mp_XDECREF(spec);
     fflush(stdout);
     return status;
 }

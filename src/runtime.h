@@ -17,6 +17,27 @@ int MpRuntime_Init(int argc, char **argv, const char *path0);
    SystemExit's code. */
 int MpRuntime_RunSource(const char *src, size_t len, const char *filename);
 
+/* Runs the module `modname` (a package: its __main__ submodule) as
+   __main__, as `python -m` does.  Returns the exit status as
+   MpRuntime_RunSource; a module that cannot be found is reported as
+   "<sys.executable>: No module named ..." with status 1. */
+int MpRuntime_RunModule(const char *modname);
+/* Handles the exception set by a program or a REPL statement that
+   failed.  SystemExit, unless -i's inspect mode is on, asks to leave:
+   *status is its code (printed to stderr when it is not an int) and 1 is
+   returned.  Any other exception (or SystemExit under -i) is printed with
+   its traceback to stderr, *status is 1, and 0 is returned.  The
+   exception is cleared either way; sys.stdout is flushed first. */
+int MpRuntime_HandleException(int *status);
+
+/* -i: an exception that ends the program (SystemExit included) is
+   printed, not acted on, because the REPL follows. */
+void MpRuntime_SetInspect(int on);
+
+/* Runs the REPL (repl.h) in __main__'s globals, after banner unless it is
+   NULL.  Returns the exit status (0 at end of input, or SystemExit's). */
+int MpRuntime_RunInteractive(const char *banner);
+
 /* Tears the interpreter down (shutdown order: __main__'s globals, then
    the other modules) and, in the debug build with -X showrefcount, prints
    "[N refs, M blocks]".  Returns 0. */

@@ -362,6 +362,7 @@ lexer_setup(MpLexer *lx, MpParser *p, const char *text, size_t len,
         lx->start_token = START_EVAL;
         break;
     case MP_MODE_SINGLE:
+    case MP_MODE_INTERACTIVE:
         lx->start_token = START_SINGLE;
         break;
     case MP_MODE_FSTRING:
@@ -465,7 +466,21 @@ measure_indent(MpLexer *lx)
     }
     lx->cur = q;
     if (q >= lx->end || *q == '#' || *q == '\n') {
-        return 0; // blank line
+        if (lx->p->mode != MP_MODE_INTERACTIVE || q >= lx->end) {
+            return 0; // blank line
+        }
+        /* At a prompt, as CPython's tokenizer reads one: a totally empty
+           line ends the statement (it dedents to column 0 and its NEWLINE
+           goes through); so does a first line of blanks or a comment. */
+        if (*q == '\n' && q == lx->line_start) {
+            col = altcol = 0;
+            lx->blank_newline = 1;
+        } else if (lx->lineno == 1) {
+            lx->blank_newline = 1;
+            return 0;
+        } else {
+            return 0;
+        }
     }
     int d = lx->indent_depth;
     if (col == lx->indents[d]) {
@@ -605,6 +620,16 @@ adapter_next(MpLexer *lx, MpToken *t)
                 continue;
             }
             lx->at_line_start = 1;
+            if (lx->blank_newline) {
+                /* the empty line that ends an interactive statement */
+                lx->blank_newline = 0;
+                t->loc = loc_here(lx);
+                t->loc.first_line = t->loc.last_line = lx->lineno - 1;
+                t->loc.first_column = 0;
+                t->loc.last_column = 1;
+                t->text.len = 0;
+                break;
+            }
             if (starts_line(lx->last_code)) {
                 continue; // a blank or comment-only line
             }
@@ -616,6 +641,13 @@ adapter_next(MpLexer *lx, MpToken *t)
             break;
         }
         if (code == 0) {
+            if (lx->p->mode == MP_MODE_INTERACTIVE &&
+                (lx->paren_depth > 0 || lx->indent_depth > 0)) {
+                /* The text ran out inside a bracket, or inside a block
+                   that only an empty line can end: more is to come. */
+                return lexer_error(lx, MP_ERR_INCOMPLETE, lx->lineno, -1,
+                                   lx->lineno, -1, "incomplete input");
+            }
             if (lx->paren_depth > 0) {
                 int top = lx->paren_depth - 1;
                 return lexer_error(lx, MP_ERR_SYNTAX, lx->paren_line[top],

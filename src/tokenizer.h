@@ -64,6 +64,8 @@ typedef struct MpLexer {
     int paren_line[MP_MAX_PAREN], paren_col[MP_MAX_PAREN];
     int match_indent[MP_MAX_INDENT + 1];  // 1 where a match block's cases are
     int start_token;          // the START_* token still to emit, or 0
+    int blank_newline;        // MP_MODE_INTERACTIVE: this blank line ends
+                              // the statement, its NEWLINE goes through
     int done;                 // ENDMARKER emitted
     MpParser *p;
     MpArena *arena;

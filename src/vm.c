@@ -64,7 +64,9 @@
 #include <sys/resource.h>
 
 #include "abstract.h"
+#include "builtins.h"
 #include "errors.h"
+#include "import.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/func.h"
@@ -73,6 +75,7 @@
 #include "objects/exceptions.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/modulespec.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -965,9 +968,13 @@ import_all_from(MpObject *locals, MpObject *module)
     int err = 0;
     while ((name = MpIter_Next(it)) != NULL) {
         if (!MpStr_Check(name)) {
-            MpErr_Format(MpExc_TypeError,
-                         "Item in %s.__all__ must be str, not %T",
-                         "module", name);
+            MpObject *modname = MpObject_GetAttrString(module, "__name__");
+            if (modname != NULL) {
+                MpErr_Format(MpExc_TypeError,
+                             "Item in %S.%s must be str, not %T", modname,
+                             skip_private ? "__dict__" : "__all__", name);
+                Mp_DECREF(modname);
+            }
             err = -1;
         }
         else if (!(skip_private && MpStr_GET_LENGTH(name) > 0 &&
@@ -985,6 +992,10 @@ import_all_from(MpObject *locals, MpObject *module)
     return err < 0 || MpErr_Occurred() ? -1 : 0;
 }
 
+/* `from module import name`: the attribute, or else the submodule
+   module.name from sys.modules (a circular import of a package's
+   submodule has not bound the attribute yet), or CPython's ImportError,
+   which names a circular import when the module is still running. */
 static MpObject *
 import_from(MpObject *module, MpObject *name)
 {
@@ -992,28 +1003,64 @@ import_from(MpObject *module, MpObject *name)
     if (MpObject_LookupAttr(module, name, &v) != 0) {
         return v;  // found, or an error other than AttributeError
     }
-    MpObject *modname = NULL, *file = NULL;
-    if (lookup_attr_string(module, "__name__", &modname) < 0 ||
-        lookup_attr_string(module, "__file__", &file) < 0) {
-        MpErr_Clear();
+    MpObject *modname = NULL, *file = NULL, *spec = NULL;
+    if (lookup_attr_string(module, "__name__", &modname) < 0) {
+        return NULL;
     }
-    if (modname == NULL || !MpStr_Check(modname)) {
-        MpErr_Format(MpExc_ImportError,
-                     "cannot import name '%U' from '<unknown module name>' "
-                     "(unknown location)",
-                     name);
-    }
-    else if (file != NULL && MpStr_Check(file)) {
-        MpErr_Format(MpExc_ImportError, "cannot import name '%U' from '%U' (%U)",
-                     name, modname, file);
+    if (modname != NULL && MpStr_Check(modname)) {
+        MpObject *full = MpStr_FromFormat("%U.%U", modname, name);
+        MpObject *modules = MpSys_GetObject("modules");
+        if (full == NULL) {
+            Mp_DECREF(modname);
+            return NULL;
+        }
+        v = modules && MpDict_Check(modules)
+                ? MpDict_GetItemWithError(modules, full)
+                : NULL;
+        Mp_DECREF(full);
+        if (v != NULL || MpErr_Occurred()) {
+            Mp_DECREF(modname);
+            return v ? Mp_NewRef(v) : NULL;
+        }
     }
     else {
-        MpErr_Format(MpExc_ImportError,
-                     "cannot import name '%U' from '%U' (unknown location)",
-                     name, modname);
+        Mp_CLEAR(&modname);
     }
+    if (MpModule_Check(module)) {
+        file = MpDict_GetItemString(MpModule_GetDict(module), "__file__");
+        Mp_XINCREF(file);
+    }
+    MpObject *shown = modname ? Mp_NewRef(modname)
+                              : MpStr_FromString("<unknown module name>");
+    MpObject *msg = NULL;
+    if (shown == NULL) {
+        /* msg stays NULL */
+    }
+    else if (file == NULL || !MpStr_Check(file)) {
+        msg = MpStr_FromFormat(
+            "cannot import name %R from %R (unknown location)", name,
+            shown);
+        Mp_CLEAR(&file);
+    }
+    else {
+        if (lookup_attr_string(module, "__spec__", &spec) < 0) {
+            MpErr_Clear();
+        }
+        msg = MpStr_FromFormat(
+            MpModuleSpec_IsInitializing(spec)
+                ? "cannot import name %R from partially initialized module "
+                  "%R (most likely due to a circular import) (%S)"
+                : "cannot import name %R from %R (%S)",
+            name, shown, file);
+    }
+    if (msg != NULL) {
+        MpImport_SetImportError(MpExc_ImportError, msg, modname, file);
+    }
+    Mp_XDECREF(msg);
+    Mp_XDECREF(shown);
     Mp_XDECREF(modname);
     Mp_XDECREF(file);
+    Mp_XDECREF(spec);
     return NULL;
 }
 
@@ -2602,25 +2649,18 @@ dispatch:
         DISPATCH();
     }
     TARGET(PRINT_EXPR) {
-        /* The REPL's echo.  CPython calls sys.displayhook; until the sys
-           module exists this is its default behaviour. */
+        /* The REPL's echo: sys.displayhook(value), as CPython. */
         MpObject *v = TOP();
-        if (v != Mp_None) {
-            MpObject *r = MpObject_Repr(v);
-            if (r == NULL) {
-                goto error;
-            }
-            const char *s = MpStr_AsUTF8(r);
-            if (s != NULL) {
-                fputs(s, stdout);
-                fputc('\n', stdout);
-            }
-            Mp_DECREF(r);
-            if (MpDict_Check(frame->f_builtins) &&
-                MpDict_SetItemString(frame->f_builtins, "_", v) < 0) {
-                goto error;
-            }
+        MpObject *hook = MpSys_GetObject("displayhook");
+        if (hook == NULL) {
+            MpErr_SetString(MpExc_RuntimeError, "lost sys.displayhook");
+            goto error;
         }
+        MpObject *r = MpObject_CallOneArg(hook, v);
+        if (r == NULL) {
+            goto error;
+        }
+        Mp_DECREF(r);
         (void)POP();
         Mp_DECREF(v);
         DISPATCH();

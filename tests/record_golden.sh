@@ -7,13 +7,16 @@
 #   sh tests/record_golden.sh PYTHON              golden scripts and AST cases
 #   sh tests/record_golden.sh PYTHON --rejected   tests/stdlib/rejected.txt
 #
-# Golden scripts (tests/golden/<area>/NAME.py): each runs TWICE from its own
-# directory as `PYTHON NAME.py` (stdin /dev/null, time limit); a script whose
+# Golden scripts (tests/golden/<area>/NAME.py, or NAME.args holding the
+# command-line arguments to use instead of NAME.py, e.g. `-m pkg a b`: see
+# tests/lib/golden.sh): each runs TWICE from its own directory as
+# `PYTHON NAME.py` (stdin /dev/null, time limit); a script whose
 # two runs differ is refused, because its expectation would not be
 # reproducible.  Otherwise NAME.out (stdout), NAME.err (stderr) and
 # NAME.code (exit status) are written, normalised exactly as
 # tests/run_golden.sh normalises minipy's output (0x... addresses become
-# 0xADDR, the script directory's absolute path is removed).
+# 0xADDR, the script directory's absolute path is removed, the
+# interpreter's sys.executable becomes PYTHON).
 #
 # AST cases (tests/ast/NAME.py): NAME.ast is
 #   ast.dump(ast.parse(open(NAME.py, 'rb').read()), indent=2)
@@ -104,17 +107,22 @@ recorded=0
 # run_once DIR NAME TAG: runs the script, leaves normalised $tmp/TAG.out,
 # .err and .code.
 run_once() {
-    (cd "$1" && exec timeout "$timeout_s" "$python" "$2.py") \
+    args=$(golden_args "$1/$2")
+    # shellcheck disable=SC2086
+    (set -f; cd "$1" && exec timeout "$timeout_s" "$python" $args) \
         < /dev/null > "$tmp/raw.out" 2> "$tmp/raw.err"
     echo $? > "$tmp/$3.code"
-    normalize "$1" < "$tmp/raw.out" > "$tmp/$3.out"
-    normalize "$1" < "$tmp/raw.err" > "$tmp/$3.err"
+    normalize "$1" "$exe" < "$tmp/raw.out" > "$tmp/$3.out"
+    normalize "$1" "$exe" < "$tmp/raw.err" > "$tmp/$3.err"
 }
 
+exe=$(interpreter_path "$python")
 golden_scripts "$tests/golden" > "$tmp/list"
-while IFS= read -r script; do
-    dir=$(dirname "$script")
-    name=$(basename "$script" .py)
+while IFS= read -r base; do
+    dir=$(dirname "$base")
+    name=$(basename "$base")
+    script=$base.py
+    [ -f "$base.args" ] && script=$base.args
     rel=tests/${script#"$tests"/}
     run_once "$dir" "$name" a
     run_once "$dir" "$name" b

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every golden script tests/golden/<area>/NAME.py with minipy and
+# Runs every golden test tests/golden/<area>/NAME.py (or NAME.args: see
+# tests/lib/golden.sh) with minipy and
 # compares what it prints with what CPython 3.11 printed, as recorded beside
 # it by tests/record_golden.sh: NAME.out (stdout), NAME.err (the whole
 # stderr) and NAME.code (the exit status).
@@ -11,12 +12,15 @@
 # blocks]", is taken off before comparing and must read [0 refs, 0 blocks]:
 # a script that leaves any object or reference behind at exit fails.
 #
-# Each script runs from its own directory as `MINIPY NAME.py`, with stdin
+# Each script runs from its own directory as `MINIPY NAME.py` (or `MINIPY
+# <the words of NAME.args>`, e.g. `-m pkg a b`), with stdin
 # from /dev/null and a time limit, so a hang fails instead of blocking.
 # Before comparing, both sides are normalised the same way (and the
 # recorder applied the same to what it wrote): 0x... addresses become
 # 0xADDR, and the absolute path of the script's directory is removed, so
-# `File "/abs/tests/golden/syntax/x.py"` reads `File "x.py"`.
+# `File "/abs/tests/golden/syntax/x.py"` reads `File "x.py"`, and the
+# interpreter's own path (sys.executable, in runpy's `-m` messages) reads
+# PYTHON.
 #
 # A script without all three recorded files fails as "not recorded":
 # expected output is recorded from CPython (make golden), never written by
@@ -60,12 +64,15 @@ show_diff() {
 
 passed=0
 failed=0
+exe=$(interpreter_path "$minipy")
 golden_scripts "$tests/golden" > "$tmp/list"
-while IFS= read -r script; do
-    dir=$(dirname "$script")
-    name=$(basename "$script" .py)
+while IFS= read -r base; do
+    dir=$(dirname "$base")
+    name=$(basename "$base")
+    script=$base.py
+    [ -f "$base.args" ] && script=$base.args
     rel=${script#"$tests"/}
-    base=$dir/$name
+    args=$(golden_args "$base")
     if [ ! -f "$base.out" ] || [ ! -f "$base.err" ] \
         || [ ! -f "$base.code" ]; then
         echo "FAIL tests/$rel: not recorded (run make golden)"
@@ -73,7 +80,7 @@ while IFS= read -r script; do
         continue
     fi
     # shellcheck disable=SC2086
-    (cd "$dir" && exec timeout "$timeout_s" "$minipy" $leaks "$name.py") \
+    (set -f; cd "$dir" && exec timeout "$timeout_s" "$minipy" $leaks $args) \
         < /dev/null > "$tmp/out.raw" 2> "$tmp/err.raw"
     code=$?
     leak=""
@@ -83,8 +90,8 @@ while IFS= read -r script; do
         mv "$tmp/err.trim" "$tmp/err.raw"
         [ "$counts" = "[0 refs, 0 blocks]" ] || leak="$counts"
     fi
-    normalize "$dir" < "$tmp/out.raw" > "$tmp/out"
-    normalize "$dir" < "$tmp/err.raw" > "$tmp/err"
+    normalize "$dir" "$exe" < "$tmp/out.raw" > "$tmp/out"
+    normalize "$dir" "$exe" < "$tmp/err.raw" > "$tmp/err"
     normalize "$dir" < "$base.out" > "$tmp/exp.out"
     normalize "$dir" < "$base.err" > "$tmp/exp.err"
     expcode=$(cat "$base.code")

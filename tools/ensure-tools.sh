@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the build tools minipy needs when they are missing, or names them.
-# Debian packages: re2c, bison, libcmocka-dev, libgmp-dev, unicode-data
+# Debian packages: re2c, bison, libcmocka-dev, libgmp-dev, libedit-dev (the
+# REPL's line editing), unicode-data
 # (the Unicode Character Database the Unicode tables are generated from).
 missing=""
 command -v re2c >/dev/null 2>&1 || missing="$missing re2c"
@@ -11,6 +12,7 @@ has_header() {
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <stdint.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' \
     | ${CC:-cc} -E -x c - >/dev/null 2>&1 || missing="$missing libcmocka-dev"
 has_header gmp.h || missing="$missing libgmp-dev"
+has_header editline/readline.h || missing="$missing libedit-dev"
 [ -f /usr/share/unicode/UnicodeData.txt ] || missing="$missing unicode-data"
 [ -z "$missing" ] && exit 0
 

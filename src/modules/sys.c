@@ -208,10 +208,49 @@ sys_getframe(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     return fo != NULL ? Mp_NewRef(fo) : NULL;
 }
 
+/* sys.displayhook(value): what the REPL does with the value of an
+   expression statement (PRINT_EXPR calls it).  None is not shown; anything
+   else is written as repr(value) and a newline to sys.stdout and kept in
+   builtins._ .  `_` is set to None before the repr is taken, as CPython
+   does, so that a repr that fails leaves no stale value behind. */
+static MpObject *
+sys_displayhook(MpObject *self, MpObject *o)
+{
+    if (o == Mp_None) {
+        return Mp_NewRef(Mp_None);
+    }
+    MpObject *modules = MpSys_GetObject("modules");
+    MpObject *builtins = modules && MpDict_Check(modules)
+                             ? MpDict_GetItemString(modules, "builtins")
+                             : NULL;
+    if (builtins == NULL) {
+        return MpErr_Format(MpExc_RuntimeError, "lost builtins module");
+    }
+    if (MpObject_SetAttrString(builtins, "_", Mp_None) < 0) {
+        return NULL;
+    }
+    MpObject *out = MpSys_GetObject("stdout");
+    if (out == NULL || out == Mp_None) {
+        return MpErr_Format(MpExc_RuntimeError, "lost sys.stdout");
+    }
+    MpObject *r = MpObject_Repr(o);
+    if (r == NULL) {
+        return NULL;
+    }
+    int err = MpFile_WriteObject(out, r, NULL);
+    Mp_DECREF(r);
+    if (err < 0 || MpFile_WriteObject(out, NULL, "\n") < 0 ||
+        MpObject_SetAttrString(builtins, "_", o) < 0) {
+        return NULL;
+    }
+    return Mp_NewRef(Mp_None);
+}
+
 static MpMethodDef sys_methods[] = {
     {"_getframe", (void *)sys_getframe, MP_METH_FASTCALL, NULL},
     {"exception", (void *)sys_exception, MP_METH_NOARGS, NULL},
     {"exc_info", (void *)sys_exc_info, MP_METH_NOARGS, NULL},
+    {"displayhook", (void *)sys_displayhook, MP_METH_O, NULL},
     {"exit", (void *)sys_exit, MP_METH_FASTCALL, NULL},
     {"excepthook", (void *)sys_excepthook, MP_METH_FASTCALL, NULL},
     {"getrefcount", (void *)sys_getrefcount, MP_METH_O, NULL},
@@ -265,6 +304,20 @@ find_lib_dir(char *dir, size_t n)
         }
     }
     return 0;
+}
+
+/* sys.executable: the interpreter's absolute path (from /proc/self/exe,
+   so symbolic links are resolved, which CPython does not do), or "" when
+   it cannot be known, as CPython. */
+static MpObject *
+executable(void)
+{
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0) {
+        len = 0;
+    }
+    return MpStr_FromUTF8(exe, len);
 }
 
 static MpObject *
@@ -321,6 +374,7 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
         MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||
+        MpModule_AddObject(m, "executable", executable()) < 0 ||
         MpModule_AddObject(m, "maxsize", MpLong_FromInt64(INT64_MAX)) < 0 ||
         MpModule_AddObject(m, "byteorder", MpStr_FromString("little")) < 0 ||
         MpModule_AddObject(m, "platform", MpStr_FromString("linux")) < 0 ||
@@ -338,7 +392,13 @@ MpSys_Create(int argc, char **argv, const char *path0)
         free(pp_copy);
         return NULL;
     }
-    (void)d;
+    /* sys.__displayhook__: the original, for restoring */
+    hook = MpDict_GetItemString(d, "displayhook");
+    if (hook == NULL || MpDict_SetItemString(d, "__displayhook__", hook) < 0) {
+        Mp_DECREF(m);
+        free(pp_copy);
+        return NULL;
+    }
     free(pp_copy);
     sys_module = m;
     return m;

@@ -29,6 +29,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -197,6 +198,10 @@ fill_view(MpBuffer *v, MpObject *o, void *buf, Mp_ssize_t len, int ro)
 static int
 bytes_getbuffer(MpObject *o, MpBuffer *v, int flags)
 {
+    if (flags & MP_BUF_WRITABLE) {
+        MpErr_SetString(MpExc_BufferError, "Object is not writable.");
+        return -1;
+    }
     fill_view(v, o, MpBytes_AS_STRING(o), Mp_SIZE(o), 1);
     return 0;
 }
@@ -321,17 +326,18 @@ collect_bytes(MpObject *x, MpObject *enc, MpObject *errors, char **out,
         return -1;
     }
     if (Mp_TYPE(x)->tp_as_buffer != NULL) {
+        /* Any layout (a strided memoryview slice too), copied in C order. */
         MpBuffer v;
-        if (MpBytesLike_Get(x, &v) < 0) {
+        if (MpObject_GetBuffer(x, &v, MP_BUF_FULL_RO) < 0) {
             Mp_XDECREF(src);
             return -1;
         }
         *out = malloc((size_t)v.len + 1);
         if (*out != NULL) {
-            memcpy(*out, v.buf, (size_t)v.len);
+            MpBuffer_ToContiguous(*out, &v, 'C');
             *outlen = v.len;
         }
-        MpBytesLike_Release(&v);
+        MpBuffer_Release(&v);
         Mp_XDECREF(src);
         if (*out == NULL) {
             MpErr_NoMemory();
@@ -671,15 +677,14 @@ MpBytes_Concat(MpObject *a, MpObject *b)
     if (MpBytesLike_Get(a, &va) < 0) {
         return NULL;
     }
-    if (Mp_TYPE(b)->tp_as_buffer == NULL) {
+    /* Anything that cannot give a simple (contiguous) view, a strided
+       memoryview among them, is refused as CPython's bytes_concat does. */
+    if (Mp_TYPE(b)->tp_as_buffer == NULL || MpBytesLike_Get(b, &vb) < 0) {
+        MpErr_Clear();
         MpBytesLike_Release(&va);
         return MpErr_Format(MpExc_TypeError, "can't concat %.100s to %.100s",
                             MpType_Name(Mp_TYPE(b)),
                             MpType_Name(Mp_TYPE(a)));
-    }
-    if (MpBytesLike_Get(b, &vb) < 0) {
-        MpBytesLike_Release(&va);
-        return NULL;
     }
     MpObject *r = NULL;
     if (va.len > MP_SSIZE_MAX - vb.len) {
@@ -726,6 +731,26 @@ bytes_repeat(MpObject *o, Mp_ssize_t n)
     free(buf);
     return r;
 }
+/* b *= n: in place, so refused while a view is exported. */
+static MpObject *
+bytearray_inplace_repeat(MpObject *o, Mp_ssize_t n)
+{
+    Mp_ssize_t len = Mp_SIZE(o);
+    if (n < 0) {
+        n = 0;
+    }
+    if (len > 0 && n > MP_SSIZE_MAX / len) {
+        return MpErr_NoMemory();
+    }
+    if (MpByteArray_Resize(o, len * n) < 0) {
+        return NULL;
+    }
+    char *d = MpByteArray_AS_STRING(o);
+    for (Mp_ssize_t i = 1; i < n; i++) {
+        memcpy(d + i * len, d, (size_t)len);
+    }
+    return Mp_NewRef(o);
+}
 /* }====== */
 
 /* {====== Methods shared by bytes and bytearray ====== */
@@ -757,23 +782,24 @@ bytes_decode(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
     return MpStr_Decode(DATA(o), Mp_SIZE(o), enc, errors);
 }
 
+/* hex(sep=None, bytes_per_sep=1), the separator grouping as
+   memoryview.hex's (MpHex_FromData). */
 static MpObject *
-bytes_hex(MpObject *o, MpObject *unused)
+bytes_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
+          MpObject *kwnames)
 {
-    static const char digits[] = "0123456789abcdef";
-    Mp_ssize_t n = Mp_SIZE(o);
-    char *buf = malloc((size_t)n * 2 + 1);
-    if (buf == NULL) {
-        return MpErr_NoMemory();
+    static const char *const kw[] = {"sep", "bytes_per_sep", NULL};
+    static const MpArgSpec spec = {"hex", kw, 0, 2};
+    MpObject *a[2];
+    if (MpArg_Unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return NULL;
     }
-    const unsigned char *d = (const unsigned char *)DATA(o);
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        buf[2 * i] = digits[d[i] >> 4];
-        buf[2 * i + 1] = digits[d[i] & 15];
+    Mp_ssize_t per = 1;
+    if (a[1] != NULL && MpHex_SepCount(a[1], &per) < 0) {
+        return NULL;
     }
-    MpObject *r = MpStr_FromUTF8(buf, n * 2);
-    free(buf);
-    return r;
+    return MpHex_FromData((const unsigned char *)DATA(o), Mp_SIZE(o), a[0],
+                          per);
 }
 
 static int
@@ -1159,15 +1185,15 @@ bytes_join(MpObject *sep, MpObject *iterable)
     Mp_ssize_t i = 0;
     while ((x = MpIter_Next(seq)) != NULL) {
         MpBuffer v;
-        if (Mp_TYPE(x)->tp_as_buffer == NULL) {
+        /* Without a simple (contiguous) buffer -- a strided memoryview
+           too -- the item is refused, as CPython's bytes.join does. */
+        if (Mp_TYPE(x)->tp_as_buffer == NULL ||
+            MpBytesLike_Get(x, &v) < 0) {
+            MpErr_Clear();
             MpErr_Format(MpExc_TypeError,
                          "sequence item %zd: expected a bytes-like object, "
                          "%.80s found",
                          i, MpType_Name(Mp_TYPE(x)));
-            Mp_DECREF(x);
-            break;
-        }
-        if (MpBytesLike_Get(x, &v) < 0) {
             Mp_DECREF(x);
             break;
         }
@@ -1682,7 +1708,7 @@ bytes_add(MpObject *a, MpObject *b)
 #define COMMON_METHODS                                                     \
     {"decode", (void *)bytes_decode, FASTKW,                               \
      "Decode the bytes using the codec registered for encoding."},        \
-    {"hex", (void *)bytes_hex, MP_METH_NOARGS,                             \
+    {"hex", (void *)bytes_hex, FASTKW,                             \
      "Create a string of hexadecimal numbers from a bytes object."},      \
     {"fromhex", (void *)bytes_fromhex, MP_METH_O | MP_METH_CLASS,          \
      "Create a bytes object from a string of hexadecimal numbers."},      \
@@ -1764,6 +1790,13 @@ static MpNumberMethods bytes_as_number = {
     .nb_add = bytes_add,
 };
 
+/* bytearray's own: `b += x` must extend b in place (and so fail while a
+   view is exported), not fall to nb_add, which makes a new object. */
+static MpNumberMethods bytearray_as_number = {
+    .nb_add = bytes_add,
+    .nb_inplace_add = bytearray_inplace_concat,
+};
+
 MpTypeObject MpBytes_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "bytes",
@@ -1797,6 +1830,7 @@ static MpSequenceMethods bytearray_as_sequence = {
     .sq_item = bytes_item,
     .sq_contains = bytes_contains,
     .sq_inplace_concat = bytearray_inplace_concat,
+    .sq_inplace_repeat = bytearray_inplace_repeat,
 };
 
 static MpMappingMethods bytearray_as_mapping = {
@@ -1815,7 +1849,7 @@ MpTypeObject MpByteArray_Type = {
     .tp_str = MpBytes_Repr,
     .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = bytes_richcompare,
-    .tp_as_number = &bytes_as_number,
+    .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,
     .tp_as_mapping = &bytearray_as_mapping,
     .tp_as_buffer = &bytearray_as_buffer,

@@ -45,6 +45,7 @@
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -384,6 +385,22 @@ MpFloat_FromString(MpObject *s)
     } else if (MpByteArray_Check(s)) {
         text = MpByteArray_AS_STRING(s);
         len = MpByteArray_GET_SIZE(s);
+    } else if (MpObject_CheckBuffer(s)) {
+        /* memoryview, array, mmap: parsed from a copy of their bytes. */
+        MpBuffer view;
+        if (MpObject_GetBuffer(s, &view, MP_BUF_SIMPLE) < 0) {
+            return NULL;
+        }
+        ascii = malloc((size_t)view.len + 1);
+        if (ascii != NULL) {
+            memcpy(ascii, view.buf, (size_t)view.len);
+        }
+        len = view.len;
+        MpBuffer_Release(&view);
+        if (ascii == NULL) {
+            return MpErr_NoMemory();
+        }
+        text = ascii;
     } else {
         return MpErr_BadInternalCall("MpFloat_FromString");
     }
@@ -1106,7 +1123,7 @@ float_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         return MpErr_Format(MpExc_TypeError,
                             "float expected at most 1 argument, got %zd", n);
     }
-    MpObject *r;
+    MpObject *r = NULL;
     if (n == 0) {
         r = MpFloat_FromDouble(0.0);
     } else {
@@ -1118,19 +1135,28 @@ float_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
             r = MpFloat_FromString(x);
         } else {
             MpNumberMethods *nb = Mp_TYPE(x)->tp_as_number;
-            if (!MpLong_Check(x) && !MpFloat_Check(x) &&
-                (nb == NULL ||
-                 (nb->nb_float == NULL && nb->nb_index == NULL))) {
+            int numeric = MpLong_Check(x) || MpFloat_Check(x) ||
+                          (nb != NULL && (nb->nb_float != NULL ||
+                                          nb->nb_index != NULL));
+            if (!numeric && MpObject_CheckBuffer(x)) {
+                r = MpFloat_FromString(x);  // memoryview, array, mmap
+            }
+            if (!numeric && (!MpObject_CheckBuffer(x) ||
+                             (r == NULL &&
+                              MpErr_ExceptionMatches(MpExc_BufferError)))) {
+                MpErr_Clear();  // a strided view: no bytes-like object
                 return MpErr_Format(MpExc_TypeError,
                                     "float() argument must be a string or "
                                     "a real number, not '%s'",
                                     MpType_Name(Mp_TYPE(x)));
             }
-            double v = MpFloat_AsDouble(x);
-            if (v == -1.0 && MpErr_Occurred()) {
-                return NULL;
+            if (numeric) {
+                double v = MpFloat_AsDouble(x);
+                if (v == -1.0 && MpErr_Occurred()) {
+                    return NULL;
+                }
+                r = MpFloat_FromDouble(v);
             }
-            r = MpFloat_FromDouble(v);
         }
     }
     if (r != NULL && type != &MpFloat_Type) {

@@ -38,6 +38,7 @@
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -684,13 +685,25 @@ is_module(MpObject *o)
     return o != NULL && strcmp(Mp_TYPE(o)->tp_name, "module") == 0;
 }
 
-/* The name CPython's messages use: "len" for a module function,
-   "list.append" for a method. */
+/* The name CPython's messages use: "len" for a builtin, "math.sqrt" for
+   another module's function, "list.append" for a method. */
 static void
 cfunc_display_name(MpCFunctionObject *f, char *buf, size_t n)
 {
     MpObject *self = f->m_self;
-    if (self == NULL || is_module(self)) {
+    MpObject *modname = NULL;
+    if (self != NULL && is_module(self)) {
+        modname = MpDict_GetItemString(MpModule_GetDict(self), "__name__");
+        if (modname != NULL && (!MpStr_Check(modname) ||
+                                MpStr_CompareWithASCII(modname,
+                                                       "builtins") == 0)) {
+            modname = NULL;
+        }
+    }
+    if (modname != NULL) {
+        snprintf(buf, n, "%s.%s", MpStr_AsUTF8(modname), f->m_ml->ml_name);
+    }
+    else if (self == NULL || is_module(self)) {
         snprintf(buf, n, "%s", f->m_ml->ml_name);
     }
     else {

@@ -51,6 +51,7 @@
 #include "strbuf.h"
 #include "unicodedb.h"
 #include "objects/bytes.h"
+#include "objects/memoryview.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/str.h"
@@ -1721,6 +1722,29 @@ long_from_object(MpObject *x)
         const char *s = isb ? MpBytes_AS_STRING(x) : MpByteArray_AS_STRING(x);
         return long_from_ascii(s, n, 10, s, n, 1);
     }
+    if (MpObject_CheckBuffer(x)) {
+        MpBuffer view;
+        /* memoryview, array, mmap: their bytes, parsed as bytes are; one
+           that has no simple buffer (a strided view) is no bytes-like
+           object here. */
+        if (MpObject_GetBuffer(x, &view, MP_BUF_SIMPLE) < 0) {
+            if (!MpErr_ExceptionMatches(MpExc_BufferError)) {
+                return NULL;
+            }
+            MpErr_Clear();
+            goto not_bytes;
+        }
+        MpObject *b = MpBytes_FromStringAndSize(view.buf, view.len);
+        MpBuffer_Release(&view);
+        if (b == NULL) {
+            return NULL;
+        }
+        MpObject *r = long_from_ascii(MpBytes_AS_STRING(b), Mp_SIZE(b), 10,
+                                      MpBytes_AS_STRING(b), Mp_SIZE(b), 1);
+        Mp_DECREF(b);
+        return r;
+    }
+not_bytes:
     /* __trunc__ (deprecated in 3.11, still honoured): its result goes
        through __index__ when it is not an int. */
     MpObject *name = MpStr_InternFromString("__trunc__");
@@ -1802,6 +1826,18 @@ long_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     }
 done:
     return r;
+}
+
+/* int(x) without the argument tuple (see str_vectorcall). */
+static MpObject *
+long_vectorcall(MpObject *type, MpObject *const *args, size_t nargs,
+                MpObject *kwnames)
+{
+    if (type == (MpObject *)&MpLong_Type && nargs == 1 &&
+        (kwnames == NULL || MpTuple_GET_SIZE(kwnames) == 0)) {
+        return long_from_object(args[0]);
+    }
+    return MpType_GenericCall(type, args, nargs, kwnames);
 }
 /* }====== */
 
@@ -1907,6 +1943,7 @@ MpTypeObject MpLong_Type = {
     .tp_methods = long_methods,
     .tp_getset = long_getset,
     .tp_new = long_new,
+    .tp_vectorcall = long_vectorcall,
     .tp_doc = "int([x]) -> integer\n"
               "int(x, base=10) -> integer\n\n"
               "Convert a number or string to an integer, or return 0 if no "

@@ -9,7 +9,8 @@
 typedef struct {
     MpObject_HEAD
     MpObject *md_dict;    // the module's globals
-    int md_initializing;  // its code is running (import.c)
+    int md_initializing;  // its first load is running (import.c; its
+                          // spec._initializing says the same)
 } MpModuleObject;
 
 extern MpTypeObject MpModule_Type;

@@ -3832,6 +3832,25 @@ str_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     return sub;
 }
 
+/* str(x) and str() without the argument tuple: the call the VM makes
+   most often for str.  Anything else (a subclass, encoding=...) goes the
+   general way.  Inherited by subclasses, hence the type check. */
+static MpObject *
+str_vectorcall(MpObject *type, MpObject *const *args, size_t nargs,
+               MpObject *kwnames)
+{
+    if (type == (MpObject *)&MpStr_Type &&
+        (kwnames == NULL || MpTuple_GET_SIZE(kwnames) == 0)) {
+        if (nargs == 1) {
+            return MpObject_Str(args[0]);
+        }
+        if (nargs == 0) {
+            return get_empty();
+        }
+    }
+    return MpType_GenericCall(type, args, nargs, kwnames);
+}
+
 static MpObject *
 str_getnewargs(MpObject *s, MpObject *unused)
 {
@@ -4046,6 +4065,7 @@ MpTypeObject MpStr_Type = {
     .tp_iter = str_iter,
     .tp_methods = str_methods,
     .tp_new = str_new,
+    .tp_vectorcall = str_vectorcall,
     .tp_doc = "str(object='') -> str\n"
               "str(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
               "Create a new string object from the given object. If "

@@ -988,6 +988,14 @@ type_call(MpObject *callable, MpObject *const *args, size_t nargs,
     if (type->tp_vectorcall != NULL) {
         return type->tp_vectorcall(callable, args, nargs, kwnames);
     }
+    return MpType_GenericCall(callable, args, nargs, kwnames);
+}
+
+MpObject *
+MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
+                   MpObject *kwnames)
+{
+    MpTypeObject *type = (MpTypeObject *)callable;
     if (type->tp_new == NULL) {
         return MpErr_Format(MpExc_TypeError, "cannot create '%s' instances",
                             type->tp_name);
@@ -1005,6 +1013,7 @@ type_call(MpObject *callable, MpObject *const *args, size_t nargs,
         }
     }
     MpObject *obj = type->tp_new(type, tuple, kwargs);
+    MpType_TrackNew(obj);
     if (obj != NULL && MpType_IsSubtype(Mp_TYPE(obj), type) &&
         Mp_TYPE(obj)->tp_init != NULL) {
         if (Mp_TYPE(obj)->tp_init(obj, tuple, kwargs) < 0) {
@@ -1014,6 +1023,18 @@ type_call(MpObject *callable, MpObject *const *args, size_t nargs,
     Mp_DECREF(tuple);
     Mp_XDECREF(kwargs);
     return obj;
+}
+
+/* A class derived from a built-in type without GC support (bytearray,
+   array.array) is a GC type, but the base's tp_new allocates the instance
+   without knowing that: track it here, once its fields are valid.
+   Refs: obj BORROWED (may be NULL). */
+void
+MpType_TrackNew(MpObject *obj)
+{
+    if (obj != NULL && MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
+        MpObject_GC_Track(obj);
+    }
 }
 
 static MpObject *

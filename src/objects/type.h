@@ -37,6 +37,12 @@ MpObject *MpType_Lookup(MpTypeObject *type, MpObject *name);
 /* Must be called after anything changes a class's dict (or its MRO), or
    frees a class: MpType_Lookup caches answers.  type NULL: all classes. */
 void MpType_Modified(MpTypeObject *type);
+/* type(*args) the general way: tp_new with an argument tuple, then
+   tp_init when the result is an instance of type.  A type's own
+   tp_vectorcall (a shortcut for common calls such as str(x)) falls back
+   to this.  Refs: NEW; NULL with an exception. */
+MpObject *MpType_GenericCall(MpObject *type, MpObject *const *args,
+                             size_t nargs, MpObject *kwnames);
 /* Advances on every MpType_Modified: a fact learnt about a class at epoch
    E (say "no data descriptor named x") holds while the epoch is E. */
 extern unsigned mcache_epoch;
@@ -44,6 +50,10 @@ extern unsigned mcache_epoch;
 
 /* The type's __name__ (the part of tp_name after the last dot). */
 const char *MpType_Name(const MpTypeObject *type);
+
+/* Tracks a new instance of a GC type that its (non-GC) base's tp_new
+   left untracked; nothing for NULL or an already tracked object. */
+void MpType_TrackNew(MpObject *obj);
 
 /* A class made by a class statement or type(name, bases, ns): the type
    object and the method tables its slots point into, in one block. */

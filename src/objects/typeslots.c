@@ -1689,6 +1689,7 @@ tp_new_wrapper(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         }
     }
     MpObject *r = type->tp_new(sub, tuple, kw);
+    MpType_TrackNew(r);
     Mp_DECREF(tuple);
     Mp_XDECREF(kw);
     return r;

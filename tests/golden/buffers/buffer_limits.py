@@ -1,0 +1,40 @@
+# Out-of-range sizes and indexes in memoryview, array and mmap raise the
+# exceptions CPython's argument conversions give, never crash.
+def t(f):
+    try:
+        r = f()
+        print("ok", r if not isinstance(r, (memoryview,)) else r.shape)
+    except Exception as e:
+        print(type(e).__name__, e)
+import mmap
+from array import array
+m = memoryview(bytes(16))
+t(lambda: m.cast('B', [2**62, 2**62]))
+t(lambda: m.cast('B', [2**63]))
+t(lambda: m.cast('B', [2**70]))
+t(lambda: m.cast('B', [True, 16]))
+t(lambda: mmap.mmap(-1, 2**62))
+t(lambda: array('d', [1]) * 2**62)
+t(lambda: array('d', [1]) * -5)
+t(lambda: array('b', b'ab')[2**70])
+t(lambda: array('b', b'ab')[-2**70:2**70])
+t(lambda: m[2**70])
+t(lambda: m[-2**70:2**70].nbytes)
+t(lambda: m[::2**70].nbytes)
+t(lambda: m[::-2**70].nbytes)
+t(lambda: m.cast('B',[4,4])[2**70, 0])
+t(lambda: mmap.mmap(-1, 4)[2**70])
+t(lambda: mmap.mmap(-1, 4).seek(2**70))
+t(lambda: mmap.mmap(-1, 4).read(2**70))
+t(lambda: mmap.mmap(-1, 4).find(b'', 2**70))
+t(lambda: mmap.mmap(-1, 4).find(b''))
+t(lambda: mmap.mmap(-1, 4).rfind(b'', -100))
+t(lambda: mmap.mmap(-1, 4).move(2**62, 0, 1))
+t(lambda: mmap.mmap(-1, 4).flush(2**62, 1))
+t(lambda: array('i', range(5)).pop(2**70))
+t(lambda: array('i', range(5)).insert(2**70, 1))
+t(lambda: array('i', range(5)).index(1, 2**70))
+t(lambda: memoryview(array('i', range(6))).cast('B').cast('i', [2, 3]).tolist())
+t(lambda: memoryview(bytearray(4)).hex(':', 2**70))
+t(lambda: memoryview(b'ab').hex(':', -2**62))
+t(lambda: bytes(memoryview(bytearray(b'abc'))[::-1]))

@@ -1,0 +1,4 @@
+from cb import helper
+
+def foo():
+    return "foo"

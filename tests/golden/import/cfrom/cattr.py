@@ -1,0 +1,2 @@
+import cattr2
+value = 42

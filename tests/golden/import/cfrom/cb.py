@@ -1,0 +1,4 @@
+from ca import foo
+
+def helper():
+    return foo()

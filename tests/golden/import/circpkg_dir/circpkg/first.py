@@ -1,0 +1,2 @@
+from . import second
+NAME = "first"

@@ -1,0 +1,7 @@
+import fb
+
+def name():
+    return "fa"
+
+def run():
+    return fb.describe()

@@ -1,0 +1,5 @@
+import lb
+BASE = 10
+
+def total():
+    return lb.plus_base(5)

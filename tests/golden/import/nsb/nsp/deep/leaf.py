@@ -1,0 +1,2 @@
+WHO = "leaf"
+from ..one import WHO as up

@@ -1,0 +1,1 @@
+top_value = "top"

@@ -1,0 +1,1 @@
+mid_value = "mid"

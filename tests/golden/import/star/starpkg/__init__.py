@@ -1,0 +1,2 @@
+__all__ = ["sub", "top_name"]
+top_name = "top"

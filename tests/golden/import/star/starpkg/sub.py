@@ -1,0 +1,1 @@
+WHAT = "submodule named in __all__"

@@ -1,0 +1,1 @@
+import it_dep
