@@ -7,7 +7,9 @@ genericalias.c, union.c), reached the same way.  SimpleNamespace is
 written here in Python, where CPython has it in C.
 
 minipy has no coroutines, so CoroutineType, AsyncGeneratorType and
-coroutine() are absent."""
+coroutine() are absent.  SimpleNamespace is the C type behind
+sys.implementation when the interpreter has one, else the Python class
+below."""
 
 import sys
 
@@ -57,7 +59,7 @@ EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 
-del sys, _f, _g, _C
+del _f, _g, _C
 
 
 class SimpleNamespace:
@@ -71,7 +73,7 @@ class SimpleNamespace:
         self.__dict__.update(kwargs)
 
     def __repr__(self):
-        name = ('namespace' if type(self) is SimpleNamespace
+        name = ('namespace' if type(self) is _SimpleNamespace
                 else type(self).__name__)
         key = id(self)
         if key in _repr_running:
@@ -84,14 +86,14 @@ class SimpleNamespace:
         return '%s(%s)' % (name, ', '.join(items))
 
     def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and \
-                isinstance(other, SimpleNamespace):
+        if isinstance(self, _SimpleNamespace) and \
+                isinstance(other, _SimpleNamespace):
             return self.__dict__ == other.__dict__
         return NotImplemented
 
     def __hash__(self):
         # the C type's name in CPython; a subclass shows its own
-        name = ('types.SimpleNamespace' if type(self) is SimpleNamespace
+        name = ('types.SimpleNamespace' if type(self) is _SimpleNamespace
                 else type(self).__name__)
         raise TypeError(f"unhashable type: '{name}'")
 
@@ -100,6 +102,9 @@ class SimpleNamespace:
 
 
 _repr_running = set()
+_SimpleNamespace = SimpleNamespace  # what the methods above compare with
+if hasattr(sys, 'implementation'):
+    SimpleNamespace = type(sys.implementation)
 
 
 # {====== Creating classes dynamically ======
@@ -177,5 +182,7 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 
 # }======
 
+
+del sys
 
 __all__ = [n for n in globals() if n[:1] != '_']

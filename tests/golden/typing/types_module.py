@@ -46,3 +46,5 @@ class Meta(type):
 print(types.prepare_class('E', (), {'metaclass': Meta, 'k': 1}))
 E = types.new_class('E', (), {'metaclass': Meta})
 print(type(E), E.prepared)
+m = types.ModuleType('mm', 'doc')
+print(m, m.__doc__, isinstance(m, types.ModuleType))
