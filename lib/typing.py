@@ -179,11 +179,17 @@ _cache = {}
 
 def _cached(method):
     """Subscriptions are remembered, so List[int] is List[int]; an
-    unhashable argument (a list for Callable) just skips the cache."""
+    unhashable argument (a list for Callable) just skips the cache.  The
+    key holds the types of the arguments too: 1 == True, but Literal[1]
+    is not Literal[True]."""
     @functools.wraps(method)
     def lookup(self, params):
+        if type(params) is tuple:
+            kinds = tuple(type(p) for p in params)
+        else:
+            kinds = type(params)
         try:
-            key = (method, self, type(params), params)
+            key = (method, self, kinds, params)
             hit = _cache.get(key)
         except TypeError:
             return method(self, params)

@@ -42,3 +42,4 @@ try:
     print(AnyChild(), AnyChild.__mro__)
 except TypeError as e:
     print(e)
+print(Literal[1, 2], Literal[True, 2], Literal[(1, True)], Literal[(True, 1)])
