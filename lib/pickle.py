@@ -1399,30 +1399,28 @@ class _Unpickler:
         cls = args.pop(0)
         self._instantiate(cls, args)
 
+    def _newobj(self, cls, args, kwargs, opname):
+        if not isinstance(cls, type):
+            raise UnpicklingError("%s class argument must be a type, not %s"
+                                  % (opname, type(cls).__name__))
+        if not isinstance(args, tuple):
+            raise UnpicklingError("%s args argument must be a tuple, not %s"
+                                  % (opname, type(args).__name__))
+        if not isinstance(kwargs, dict):
+            raise UnpicklingError("%s kwargs argument must be a dict, not %s"
+                                  % (opname, type(kwargs).__name__))
+        self.append(cls.__new__(cls, *args, **kwargs))
+
     def load_newobj(self):
         args = self._pop()
         cls = self._pop()
-        if not isinstance(cls, type):
-            raise UnpicklingError("NEWOBJ class argument isn't a type "
-                                  "object")
-        if not isinstance(args, tuple):
-            raise UnpicklingError("NEWOBJ expected an arg tuple.")
-        self.append(cls.__new__(cls, *args))
+        self._newobj(cls, args, {}, 'NEWOBJ')
 
     def load_newobj_ex(self):
         kwargs = self._pop()
         args = self._pop()
         cls = self._pop()
-        if not isinstance(cls, type):
-            raise UnpicklingError("NEWOBJ_EX class argument must be a type, "
-                                  "not %s" % type(cls).__name__)
-        if not isinstance(args, tuple):
-            raise UnpicklingError("NEWOBJ_EX args argument must be a tuple, "
-                                  "not %s" % type(args).__name__)
-        if not isinstance(kwargs, dict):
-            raise UnpicklingError("NEWOBJ_EX kwargs argument must be a "
-                                  "dict, not %s" % type(kwargs).__name__)
-        self.append(cls.__new__(cls, *args, **kwargs))
+        self._newobj(cls, args, kwargs, 'NEWOBJ_EX')
 
     def load_global(self):
         module = self._readline()[:-1].decode("utf-8")
