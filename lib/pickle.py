@@ -43,7 +43,7 @@ import copyreg
 from copyreg import dispatch_table
 
 __all__ = ['PickleError', 'PicklingError', 'UnpicklingError', 'Pickler',
-           'Unpickler', 'dump', 'dumps', 'load', 'loads', 'PickleBuffer',
+           'Unpickler', 'dump', 'dumps', 'load', 'loads',
            'HIGHEST_PROTOCOL', 'DEFAULT_PROTOCOL']
 
 HIGHEST_PROTOCOL = 5
@@ -610,7 +610,7 @@ class _Pickler:
                 self.write(LONG4 + n.to_bytes(4, 'little', signed=True)
                            + data)
             return
-        if -0x8000000000000000 <= obj <= 0x7fffffffffffffff:
+        if -0x80000000 <= obj <= 0x7fffffff:
             self.write(INT + repr(obj).encode('ascii') + b'\n')
         else:
             self.write(LONG + repr(obj).encode('ascii') + b'L\n')
