@@ -43,7 +43,7 @@ import copyreg
 from copyreg import dispatch_table
 
 __all__ = ['PickleError', 'PicklingError', 'UnpicklingError', 'Pickler',
-           'Unpickler', 'dump', 'dumps', 'load', 'loads', 'PickleBuffer',
+           'Unpickler', 'dump', 'dumps', 'load', 'loads',
            'HIGHEST_PROTOCOL', 'DEFAULT_PROTOCOL']
 
 HIGHEST_PROTOCOL = 5
@@ -610,7 +610,7 @@ class _Pickler:
                 self.write(LONG4 + n.to_bytes(4, 'little', signed=True)
                            + data)
             return
-        if -0x8000000000000000 <= obj <= 0x7fffffffffffffff:
+        if -0x80000000 <= obj <= 0x7fffffff:
             self.write(INT + repr(obj).encode('ascii') + b'\n')
         else:
             self.write(LONG + repr(obj).encode('ascii') + b'L\n')
@@ -1399,30 +1399,28 @@ class _Unpickler:
         cls = args.pop(0)
         self._instantiate(cls, args)
 
+    def _newobj(self, cls, args, kwargs, opname):
+        if not isinstance(cls, type):
+            raise UnpicklingError("%s class argument must be a type, not %s"
+                                  % (opname, type(cls).__name__))
+        if not isinstance(args, tuple):
+            raise UnpicklingError("%s args argument must be a tuple, not %s"
+                                  % (opname, type(args).__name__))
+        if not isinstance(kwargs, dict):
+            raise UnpicklingError("%s kwargs argument must be a dict, not %s"
+                                  % (opname, type(kwargs).__name__))
+        self.append(cls.__new__(cls, *args, **kwargs))
+
     def load_newobj(self):
         args = self._pop()
         cls = self._pop()
-        if not isinstance(cls, type):
-            raise UnpicklingError("NEWOBJ class argument isn't a type "
-                                  "object")
-        if not isinstance(args, tuple):
-            raise UnpicklingError("NEWOBJ expected an arg tuple.")
-        self.append(cls.__new__(cls, *args))
+        self._newobj(cls, args, {}, 'NEWOBJ')
 
     def load_newobj_ex(self):
         kwargs = self._pop()
         args = self._pop()
         cls = self._pop()
-        if not isinstance(cls, type):
-            raise UnpicklingError("NEWOBJ_EX class argument must be a type, "
-                                  "not %s" % type(cls).__name__)
-        if not isinstance(args, tuple):
-            raise UnpicklingError("NEWOBJ_EX args argument must be a tuple, "
-                                  "not %s" % type(args).__name__)
-        if not isinstance(kwargs, dict):
-            raise UnpicklingError("NEWOBJ_EX kwargs argument must be a "
-                                  "dict, not %s" % type(kwargs).__name__)
-        self.append(cls.__new__(cls, *args, **kwargs))
+        self._newobj(cls, args, kwargs, 'NEWOBJ_EX')
 
     def load_global(self):
         module = self._readline()[:-1].decode("utf-8")

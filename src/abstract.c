@@ -55,6 +55,7 @@
 #include <strings.h>
 
 #include "errors.h"
+#include "objects/genericalias.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -62,6 +63,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/union.h"
 #include "opcodes.h"
 #include "strbuf.h"
 #include "unicodedb.h"
@@ -246,6 +248,19 @@ MpObject_ASCII(MpObject *o)
     MpObject *res = MpStr_FromUTF8(b.data ? b.data : "", (Mp_ssize_t)b.len);
     MpStrBuf_Clear(&b);
     return res;
+}
+
+/* The tp_hash of the built-in mutable types (list, dict, set, bytearray,
+   the dict views, slice): always raises.  MpType_AddSlotWrappers
+   recognises it and stores __hash__ = None in the type's dict, as CPython
+   does, so that list.__hash__ is None and collections.abc.Hashable can
+   tell.  Returns -1 with TypeError set.  Refs: o BORROWED. */
+Mp_hash_t
+MpObject_HashNotImplemented(MpObject *o)
+{
+    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
+                 Mp_TYPE(o)->tp_name);
+    return -1;
 }
 
 /* A type whose __hash__ is None has tp_hash NULL (the class machinery in
@@ -638,8 +653,12 @@ MpObject_GetItem(MpObject *o, MpObject *key)
         return sequence_getitem(o, i);
     }
     if (MpType_Check(o)) {
-        /* TODO(lead): type[int] should give a types.GenericAlias, as in
-           CPython; until that type exists it is an error like str[int]. */
+        /* type[int]: type itself, not its instances, is generic (a
+           __class_getitem__ in type's dict would be found on every
+           class through the metaclass) */
+        if (o == (MpObject *)&MpType_Type) {
+            return MpGenericAlias_New(o, key);
+        }
         MpObject *meth;
         if (lookup_attr_string(o, "__class_getitem__", &meth) < 0) {
             return NULL;
@@ -1260,7 +1279,9 @@ MpObject_IsInstance(MpObject *inst, MpObject *cls)
     if (Mp_TYPE(cls) == &MpType_Type) {
         return MpObject_RealIsInstance(inst, cls);
     }
-    /* TODO: types.UnionType (int | str) as cls, once it exists. */
+    if (MpUnion_Check(cls)) {
+        cls = MpUnion_Args(cls);  // int | str: as (int, str)
+    }
     if (MpTuple_Check(cls)) {
         /* Only a real tuple: a general sequence would open the way to
            unbounded recursion. */
@@ -1296,6 +1317,9 @@ MpObject_IsSubclass(MpObject *derived, MpObject *cls)
             return 1;
         }
         return MpObject_RealIsSubclass(derived, cls);
+    }
+    if (MpUnion_Check(cls)) {
+        cls = MpUnion_Args(cls);
     }
     if (MpTuple_Check(cls)) {
         if (MpEval_EnterRecursive(" in __subclasscheck__") < 0) {

@@ -82,6 +82,7 @@ MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
 MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
 MpObject *MpStructModule_Create(void);  // modules/structmodule.c
 MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
+MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 MpObject *MpWeakrefModule_Create(void);  // objects/weakref.c
 MpObject *MpAtexitModule_Create(void);   // modules/atexit.c
 
@@ -111,6 +112,7 @@ static const BuiltinModule builtin_modules[] = {
     {"_random", MpRandomModule_Create},
     {"_struct", MpStructModule_Create},
     {"time", MpTimeModule_Create},
+    {"_collections", MpCollectionsModule_Create},
     {"_weakref", MpWeakrefModule_Create},
     {"atexit", MpAtexitModule_Create},
     {NULL, NULL},

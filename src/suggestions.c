@@ -197,13 +197,11 @@ dir_of(MpObject *obj)
     MpObject *meth = key ? MpType_Lookup(Mp_TYPE(obj), key) : NULL;
     Mp_XDECREF(key);
     if (meth != NULL) {
-        /* bound through type(obj), as dir() does: for a class, its
+        /* type(obj).__dir__(obj), as dir() calls it: for a class, the
            metaclass's __dir__, not object.__dir__ found on the class */
-        descrgetfunc get = Mp_TYPE(meth)->tp_descr_get;
-        MpObject *bound =
-            get ? get(meth, obj, (MpObject *)Mp_TYPE(obj)) : Mp_NewRef(meth);
-        MpObject *r = bound ? MpObject_CallNoArgs(bound) : NULL;
-        Mp_XDECREF(bound);
+        Mp_INCREF(meth);
+        MpObject *r = MpObject_CallOneArg(meth, obj);
+        Mp_DECREF(meth);
         if (r == NULL) {
             return NULL;
         }

@@ -314,7 +314,7 @@ getset_set(MpObject *self, MpObject *obj, MpObject *value)
     if (d->d.getset->set == NULL) {
         MpErr_Format(MpExc_AttributeError,
                      "attribute '%U' of '%s' objects is not writable",
-                     d->d_name, MpType_Name(d->d_type));
+                     d->d_name, d->d_type->tp_name);
         return -1;
     }
     return d->d.getset->set(obj, value, d->d.getset->closure);

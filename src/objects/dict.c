@@ -91,6 +91,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 /* {====== The table ====== */
 
@@ -609,6 +610,7 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
         MpObject *old = ep->me_value;
         if (ep->me_key == key && old != NULL) {
             /* Store first, release last, as insertdict. */
+            maintain_tracking(mp, key, value);
             ep->me_value = Mp_NewRef(value);
             mp->ma_version = next_version();
             Mp_DECREF(old);
@@ -627,6 +629,7 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
     if (ix >= 0) {
         *hint = ix;
         if (old != value) {
+            maintain_tracking(mp, key, value);
             dk_entries(mp->ma_keys)[ix].me_value = Mp_NewRef(value);
             mp->ma_version = next_version();
             Mp_DECREF(old);
@@ -2240,6 +2243,8 @@ static MpNumberMethods dict_as_number = {
 };
 
 static MpMethodDef dict_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)dict_contains_method, MP_METH_O, NULL},
     {"__getitem__", (void *)dict_subscript, MP_METH_O, NULL},
     {"__sizeof__", (void *)dict_sizeof, MP_METH_NOARGS, NULL},

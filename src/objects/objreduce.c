@@ -198,8 +198,8 @@ getstate_default(MpObject *obj, int required)
         if (type->tp_basicsize > basicsize) {
             Mp_DECREF(names);
             Mp_DECREF(state);
-            return MpErr_Format(MpExc_TypeError,
-                                "cannot pickle '%s' object", type->tp_name);
+            return MpErr_Format(MpExc_TypeError, "cannot pickle '%s' object",
+                                type->tp_name);
         }
     }
     if (names != Mp_None && Mp_SIZE(names) > 0) {
@@ -420,8 +420,8 @@ reduce_newobj(MpObject *obj)
     }
     else {
         newobj = copyreg_attr("__newobj_ex__");
-        newargs = newobj ? MpTuple_Pack(3, (MpObject *)type, args, kwargs)
-                         : NULL;
+        newargs =
+            newobj ? MpTuple_Pack(3, (MpObject *)type, args, kwargs) : NULL;
     }
     Mp_XDECREF(args);
     Mp_XDECREF(kwargs);
@@ -432,8 +432,7 @@ reduce_newobj(MpObject *obj)
     MpObject *state = object_getstate(
         obj, !(hasargs || MpList_Check(obj) || MpDict_Check(obj)));
     MpObject *listitems, *dictitems;
-    if (state == NULL ||
-        get_items_iters(obj, &listitems, &dictitems) < 0) {
+    if (state == NULL || get_items_iters(obj, &listitems, &dictitems) < 0) {
         Mp_XDECREF(state);
         Mp_DECREF(newobj);
         Mp_DECREF(newargs);
@@ -491,8 +490,7 @@ MpObject_ReduceExMethod(MpObject *self, MpObject *arg)
     if (proto == -1 && MpErr_Occurred()) {
         return NULL;
     }
-    MpObject *objreduce =
-        type_lookup_string(&MpBaseObject_Type, "__reduce__");
+    MpObject *objreduce = type_lookup_string(&MpBaseObject_Type, "__reduce__");
     MpObject *clsreduce = type_lookup_string(Mp_TYPE(self), "__reduce__");
     if (MpErr_Occurred()) {
         return NULL;

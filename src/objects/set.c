@@ -47,6 +47,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "objects/genericalias.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -1204,6 +1205,8 @@ set_sizeof(MpObject *so, MpObject *unused)
 }
 
 static MpMethodDef set_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"add", (void *)set_add_method, MP_METH_O, NULL},
     {"clear", (void *)set_clear, MP_METH_NOARGS, NULL},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
@@ -1232,6 +1235,8 @@ static MpMethodDef set_methods[] = {
 };
 
 static MpMethodDef frozenset_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)frozenset_copy, MP_METH_NOARGS, NULL},
     {"difference", (void *)set_difference_multi, MP_METH_FASTCALL, NULL},

@@ -22,7 +22,16 @@
 
    Calling a type (type_call) runs tp_new, then tp_init when the result is
    an instance of the type.  `type(name, bases, ns)` and class statements
-   create heap types (type_new).
+   create heap types (type_new), which then call the nearest base's
+   __init_subclass__ with the class keywords.
+
+   A class's dict is shown as a read-only mappingproxy (C.__dict__), so
+   every change goes through type_setattro, which invalidates the
+   attribute cache and, for a special method, refills the slots of the
+   class and its subclasses.  Each type records its direct subclasses
+   (tp_subclasses, without keeping them alive): __subclasses__(), and
+   assigning __bases__, which recomputes the MRO of the whole subtree and
+   puts everything back if any of them fails.
 
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
@@ -47,6 +56,7 @@
 #include "objects/mappingproxy.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/union.h"
 
 /* {====== Small helpers ====== */
 
@@ -80,14 +90,6 @@ MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b)
         }
     }
     return b == &MpBaseObject_Type;
-}
-
-Mp_hash_t
-MpObject_HashNotImplemented(MpObject *o)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 MpType_Name(Mp_TYPE(o)));
-    return -1;
 }
 
 /* {====== The attribute cache ======
@@ -169,6 +171,9 @@ lookup_uncached(MpTypeObject *type, MpObject *name)
             return NULL;
         }
         mro = type->tp_mro;
+        if (mro == NULL) {
+            return NULL;  // being readied: a metaclass's mro() looking
+        }
     }
     Mp_ssize_t n = MpTuple_GET_SIZE(mro);
     for (Mp_ssize_t i = 0; i < n; i++) {
@@ -329,6 +334,49 @@ compute_mro(MpTypeObject *type)
     MpObject *tuple = MpList_AsTuple(result);
     Mp_DECREF(result);
     return tuple;
+}
+
+/* The MRO of type: C3, or what its metaclass answers when it overrides
+   type.mro() (CPython's mro_invoke), checked to be classes whose layout
+   type's instances have.  Refs: NEW tuple, or NULL with TypeError. */
+static MpObject *
+mro_invoke(MpTypeObject *type)
+{
+    MpTypeObject *meta = Mp_TYPE((MpObject *)type);
+    if (meta == &MpType_Type || MpType_Type.tp_dict == NULL) {
+        return compute_mro(type);
+    }
+    MpObject *name = MpStr_InternFromString("mro");
+    MpObject *found = name ? MpType_Lookup(meta, name) : NULL;
+    Mp_XDECREF(name);
+    if (found == NULL ||
+        found == MpDict_GetItemString(MpType_Type.tp_dict, "mro")) {
+        return MpErr_Occurred() ? NULL : compute_mro(type);
+    }
+    MpObject *r = MpObject_CallMethod((MpObject *)type, "mro", NULL, 0);
+    MpObject *mro = r ? MpTuple_FromIterable(r) : NULL;
+    Mp_XDECREF(r);
+    if (mro == NULL) {
+        return NULL;
+    }
+    MpTypeObject *solid = MpType_SolidBase(type);
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(mro); i++) {
+        MpObject *t = MpTuple_GET_ITEM(mro, i);
+        if (!MpType_Check(t)) {
+            MpErr_Format(MpExc_TypeError, "mro() returned a non-class ('%s')",
+                         MpType_Name(Mp_TYPE(t)));
+            Mp_DECREF(mro);
+            return NULL;
+        }
+        if (!MpType_IsSubtype(solid, MpType_SolidBase((MpTypeObject *)t))) {
+            MpErr_Format(MpExc_TypeError,
+                         "mro() returned base with unsuitable layout ('%s')",
+                         MpType_Name((MpTypeObject *)t));
+            Mp_DECREF(mro);
+            return NULL;
+        }
+    }
+    return mro;
 }
 /* }====== */
 
@@ -605,7 +653,7 @@ ready_type(MpTypeObject *type)
             type->tp_mro = MpTuple_FromArray((MpObject **)&type, 1);
         }
         else {
-            type->tp_mro = compute_mro(type);
+            type->tp_mro = mro_invoke(type);
         }
         if (type->tp_mro == NULL) {
             return -1;
@@ -974,10 +1022,10 @@ static MpMethodDef object_methods[] = {
      "This method is called when a class is subclassed."},
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
-    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
-     "Default dir() implementation."},
     {"__sizeof__", (void *)object_sizeof, MP_METH_NOARGS,
      "Size of object in memory, in bytes."},
+    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
+     "Default dir() implementation."},
     {"__reduce_ex__", (void *)MpObject_ReduceExMethod, MP_METH_O,
      "Helper for pickle."},
     {"__reduce__", (void *)MpObject_ReduceMethod, MP_METH_NOARGS,
@@ -1072,8 +1120,8 @@ MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
 void
 MpType_TrackNew(MpObject *obj)
 {
-    /* only instances of classes: a built-in dict is created untracked on
-       purpose (dict.c, maintain_tracking) */
+    /* Only instances of classes: an exact dict or tuple may be left
+       untracked on purpose (dict.c maintain_tracking). */
     if (obj != NULL && MpType_HasFeature(Mp_TYPE(obj), MP_TPFLAGS_HEAPTYPE) &&
         MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
         MpObject_GC_Track(obj);
@@ -1235,14 +1283,8 @@ type_get_bases(MpObject *o, void *closure)
 static int
 compatible_layout(MpTypeObject *oldto, MpTypeObject *newto)
 {
-    MpTypeObject *old_c = oldto, *new_c = newto;
-    while (MpType_HasFeature(old_c, MP_TPFLAGS_HEAPTYPE)) {
-        old_c = old_c->tp_base;
-    }
-    while (MpType_HasFeature(new_c, MP_TPFLAGS_HEAPTYPE)) {
-        new_c = new_c->tp_base;
-    }
-    if (old_c->tp_dealloc != new_c->tp_dealloc) {
+    /* every class has subtype_dealloc; a C type has its own */
+    if (oldto->tp_dealloc != newto->tp_dealloc) {
         MpErr_Format(MpExc_TypeError,
                      "__bases__ assignment: '%s' deallocator differs from "
                      "'%s'",
@@ -1286,7 +1328,7 @@ subclasses_list(MpTypeObject *type)
 static int
 mro_hierarchy(MpTypeObject *type, MpObject *undo)
 {
-    MpObject *mro = compute_mro(type);
+    MpObject *mro = mro_invoke(type);
     if (mro == NULL) {
         return -1;
     }
@@ -1500,8 +1542,8 @@ type_get_module(MpObject *o, void *closure)
     return MpStr_InternFromString("builtins");
 }
 
-/* C.__module__ = name: stored in the class dict; a built-in type's is
-   fixed. */
+/* C.__module__ = name: a class keeps it in its dict; a built-in type's
+   comes from its tp_name and cannot change. */
 static int
 type_set_module(MpObject *o, MpObject *value, void *closure)
 {
@@ -1514,9 +1556,8 @@ type_set_module(MpObject *o, MpObject *value, void *closure)
         return -1;
     }
     if (value == NULL) {
-        MpErr_Format(MpExc_TypeError,
-                     "cannot delete '__module__' attribute of immutable "
-                     "type '%s'",
+        MpErr_Format(MpExc_TypeError, "cannot delete '__module__' attribute "
+                                      "of immutable type '%s'",
                      type->tp_name);
         return -1;
     }
@@ -1524,6 +1565,28 @@ type_set_module(MpObject *o, MpObject *value, void *closure)
         return -1;
     }
     MpType_Modified(type);
+    return 0;
+}
+
+/* C.__qualname__ = "Outer.C": classes only, and only a str. */
+static int
+type_set_qualname(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) || value == NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot %s '__qualname__' attribute of immutable type "
+                     "'%s'",
+                     value == NULL ? "delete" : "set", type->tp_name);
+        return -1;
+    }
+    if (!MpStr_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign string to %s.__qualname__, not '%s'",
+                     type->tp_name, MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    Mp_SETREF(&((MpHeapTypeObject *)type)->ht_qualname, Mp_NewRef(value));
     return 0;
 }
 
@@ -1540,17 +1603,21 @@ type_get_qualname(MpObject *o, void *closure)
 static MpObject *
 type_mro_method(MpObject *self, MpObject *unused)
 {
-    MpObject *mro = ((MpTypeObject *)self)->tp_mro;
+    /* computed afresh: a metaclass's mro() calls this through super() */
+    MpTypeObject *type = (MpTypeObject *)self;
+    MpObject *mro;
+    if (type->tp_bases != NULL && type->tp_base != NULL) {
+        mro = compute_mro(type);
+    }
+    else {
+        mro = type->tp_mro;
+        Mp_XINCREF(mro);
+    }
     MpObject *list = MpList_New(0);
-    if (list == NULL) {
-        return NULL;
+    if (list != NULL && mro != NULL && MpList_Extend(list, mro) < 0) {
+        Mp_CLEAR(&list);
     }
-    for (Mp_ssize_t i = 0; mro && i < MpTuple_GET_SIZE(mro); i++) {
-        if (MpList_Append(list, MpTuple_GET_ITEM(mro, i)) < 0) {
-            Mp_DECREF(list);
-            return NULL;
-        }
-    }
+    Mp_XDECREF(mro);
     return list;
 }
 
@@ -1564,9 +1631,70 @@ static MpMethodDef type_methods[] = {
     {NULL},
 };
 
+/* C.__annotations__: the class dict's entry, created empty on first read
+   (3.10+), so that a class without annotations still answers {}; built-in
+   types have none. */
+static MpObject *
+type_get_annotations(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        return MpErr_Format(MpExc_AttributeError,
+                            "type object '%s' has no attribute "
+                            "'__annotations__'",
+                            type->tp_name);
+    }
+    MpObject *ann = MpDict_GetItemString(type->tp_dict, "__annotations__");
+    if (ann != NULL) {
+        descrgetfunc get = Mp_TYPE(ann)->tp_descr_get;
+        return get != NULL ? get(ann, NULL, o) : Mp_NewRef(ann);
+    }
+    if (MpErr_Occurred()) {
+        return NULL;
+    }
+    ann = MpDict_New();
+    if (ann == NULL ||
+        MpDict_SetItemString(type->tp_dict, "__annotations__", ann) < 0) {
+        Mp_XDECREF(ann);
+        return NULL;
+    }
+    MpType_Modified(type);
+    return ann;
+}
+
+static int
+type_set_annotations(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    int r;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__annotations__' attribute of immutable "
+                     "type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value != NULL) {
+        r = MpDict_SetItemString(type->tp_dict, "__annotations__", value);
+    }
+    else if (MpDict_GetItemString(type->tp_dict, "__annotations__") != NULL) {
+        r = MpDict_DelItemString(type->tp_dict, "__annotations__");
+    }
+    else {
+        if (!MpErr_Occurred()) {
+            MpErr_SetString(MpExc_AttributeError, "__annotations__");
+        }
+        return -1;
+    }
+    if (r == 0) {
+        MpType_Modified(type);
+    }
+    return r;
+}
+
 static MpGetSetDef type_getset[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
-    {"__qualname__", type_get_qualname, NULL, NULL, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
     {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
@@ -1574,6 +1702,8 @@ static MpGetSetDef type_getset[] = {
      type_set_abstractmethods, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
     {"__module__", type_get_module, type_set_module, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL,
+     NULL},
     {NULL},
 };
 
@@ -1763,6 +1893,11 @@ type_init(MpObject *self, MpObject *args, MpObject *kwargs)
     return 0;
 }
 
+/* int | str (union.c) */
+static MpNumberMethods type_as_number = {
+    .nb_or = MpUnion_TypeOr,
+};
+
 MpTypeObject MpType_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "type",
@@ -1784,6 +1919,7 @@ MpTypeObject MpType_Type = {
     .tp_call = type_call,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
+    .tp_as_number = &type_as_number,
     .tp_doc = "type(object) -> the object's type\n"
               "type(name, bases, dict, **kwds) -> a new type",
 };

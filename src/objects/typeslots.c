@@ -12,8 +12,17 @@
    these.
 
    MpType_New builds the class: the best (layout-defining) base, C3 MRO
-   (type.c), a __dict__ slot in instances unless a base has one, and the
-   slots above.
+   (type.c), the instance layout (the __slots__ fields with their member
+   descriptors, then a __dict__ and a __weakref__ pointer unless a base
+   has them or __slots__ leaves them out), and the slots above.  A base
+   class adds fields to the layout ("solid base", MpType_SolidBase) when
+   it is a C type with fields of its own or a class with __slots__; two
+   bases whose solid bases are unrelated cannot be combined ("multiple
+   bases have instance lay-out conflict").
+
+   The slots are filled again (MpType_UpdateSlots) whenever the MRO or a
+   class's special methods change later: __bases__ assignment, or
+   C.__len__ = f (type.c).
 
    CPython counterpart: Objects/typeobject.c (slotdefs, update_one_slot,
    type_new).  Read first: MpType_New */
@@ -35,6 +44,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "vm.h"
 #include "objects/weakref.h"
 
 /* {====== Calling a special method ====== */
@@ -567,7 +577,7 @@ static const SlotDef slotdefs[] = {
     NB(nb_matrix_multiply, "__rmatmul__", nb_matrix_multiply, W_RBINARY),
     NB(nb_lshift, "__lshift__", nb_lshift, W_BINARY),
     NB(nb_lshift, "__rlshift__", nb_lshift, W_RBINARY),
-    NB(nb_rshift, "__rshift__", nb_rshift, W_RBINARY),
+    NB(nb_rshift, "__rshift__", nb_rshift, W_BINARY),
     NB(nb_rshift, "__rrshift__", nb_rshift, W_RBINARY),
     NB(nb_and, "__and__", nb_and, W_BINARY), NB(nb_and, "__rand__", nb_and, W_RBINARY),
     NB(nb_or, "__or__", nb_or, W_BINARY), NB(nb_or, "__ror__", nb_or, W_RBINARY),
@@ -895,6 +905,25 @@ static MpGetSetDef subtype_weakref_getset = {"__weakref__",
 
 /* {====== Creating a class ====== */
 
+/* 3.11 reports an exception from __set_name__ as a RuntimeError naming
+   the attribute, caused by the original (3.12 stopped wrapping it). */
+static void
+set_name_error(MpTypeObject *type, MpObject *key, MpObject *value)
+{
+    MpObject *cause = MpErr_GetRaisedException();
+    MpErr_Format(MpExc_RuntimeError,
+                 "Error calling __set_name__ on '%.100s' instance %R "
+                 "in '%.100s'",
+                 MpType_Name(Mp_TYPE(value)), key, MpType_Name(type));
+    MpObject *exc = MpErr_GetRaisedException();
+    if (exc != NULL && cause != NULL) {
+        MpObject_SetAttrString(exc, "__context__", cause);
+        MpObject_SetAttrString(exc, "__cause__", cause);
+    }
+    Mp_XDECREF(cause);
+    MpErr_SetRaisedException(exc);
+}
+
 /* value.__set_name__(cls, name) for every attribute of the new class whose
    type defines it (descriptors learning their name, PEP 487).  The
    namespace is copied first: a __set_name__ may change the class. */
@@ -930,6 +959,7 @@ set_names(MpTypeObject *type)
         Mp_DECREF(hook);
         if (res == NULL) {
             r = -1;
+            set_name_error(type, key, value);
         }
         Mp_XDECREF(res);
     }
@@ -1314,6 +1344,10 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
     type->tp_dict = MpDict_Copy(ns);
+    /* tracked from here on: the descriptors added below point back at
+       the class, so a class that fails half-built is a cycle only the
+       collector can free (its metaclass's mro() may even hold it) */
+    MpObject_GC_Track(ht);
     if (type->tp_dict == NULL || type->tp_name == NULL) {
         Mp_XDECREF(spec.names);
         Mp_DECREF(ht);
@@ -1335,6 +1369,20 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         Mp_XDECREF(spec.names);
         Mp_DECREF(ht);
         return NULL;
+    }
+    /* type(name, bases, ns) without __module__ in ns: the module whose
+       code is running, as CPython's type_new_set_module does. */
+    if (MpDict_GetItemString(type->tp_dict, "__module__") == NULL) {
+        MpObject *globals = MpEval_GetGlobals();
+        MpObject *modname = globals && MpDict_Check(globals)
+                                ? MpDict_GetItemString(globals, "__name__")
+                                : NULL;
+        if (modname != NULL &&
+            MpDict_SetItemString(type->tp_dict, "__module__", modname) < 0) {
+            Mp_XDECREF(spec.names);
+            Mp_DECREF(ht);
+            return NULL;
+        }
     }
     /* __new__ is implicitly a static method; __init_subclass__ and
        __class_getitem__ implicitly class methods. */
@@ -1405,7 +1453,6 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         type->tp_finalize = slot_tp_finalize;
     }
     Mp_DECREF(del);
-    MpObject_GC_Track(ht);
     MpType_Modified(type);  // fill_slots wrote to the dict after Ready
     if (set_names(type) < 0) {
         Mp_DECREF(ht);
@@ -1726,6 +1773,12 @@ MpType_AddSlotWrappers(MpTypeObject *type)
         if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL ||
             fn == (void *)MpObject_HashNotImplemented) {
             continue;  // (an unhashable type gets __hash__ = None)
+        }
+        if (fn == (void *)MpObject_HashNotImplemented) {
+            if (MpDict_SetItemString(dict, sd->name, Mp_None) < 0) {
+                return -1;
+            }
+            continue;
         }
         MpWrapperDescrObject *w =
             (MpWrapperDescrObject *)MpObject_New(&MpWrapperDescr_Type);
