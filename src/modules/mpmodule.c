@@ -58,13 +58,12 @@
 enum { RECURSIVE_MUTEX = 0, SEMAPHORE = 1 };
 
 typedef struct {
-    MpObject_HEAD
-    sem_t *sl_handle;
+    MpObject_HEAD sem_t *sl_handle;
     int sl_kind;
     int sl_maxvalue;
-    int sl_count;        // times this process holds it
-    pid_t sl_owner;      // the process that took it last
-    MpObject *sl_name;   // str or None
+    int sl_count;       // times this process holds it
+    pid_t sl_owner;     // the process that took it last
+    MpObject *sl_name;  // str or None
 } SemLockObject;
 
 static MpTypeObject SemLock_Type;
@@ -114,8 +113,8 @@ c_int(MpObject *o, int *out)
 static MpObject *
 semlock_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
-    static const char *const kw[] = {"kind", "value", "maxvalue", "name",
-                                      "unlink", NULL};
+    static const char *const kw[] = {"kind", "value",  "maxvalue",
+                                     "name", "unlink", NULL};
     static const MpArgSpec spec = {"SemLock", kw, 5, 5};
     MpObject *a[5];
     int kind, value, maxvalue, unlink_now;
@@ -147,8 +146,7 @@ semlock_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         sem_close(h);
         return NULL;
     }
-    return semlock_wrap(type, h, kind, maxvalue,
-                        unlink_now ? Mp_None : a[3]);
+    return semlock_wrap(type, h, kind, maxvalue, unlink_now ? Mp_None : a[3]);
 }
 
 static void
@@ -375,8 +373,8 @@ semlock_rebuild(MpObject *type, MpObject *const *args, Mp_ssize_t nargs)
 static MpObject *
 semlock_get_handle(MpObject *self, void *closure)
 {
-    return MpLong_FromInt64((int64_t)(intptr_t)((SemLockObject *)self)
-                                ->sl_handle);
+    return MpLong_FromInt64(
+        (int64_t)(intptr_t)((SemLockObject *)self)->sl_handle);
 }
 
 static MpObject *
@@ -398,8 +396,8 @@ semlock_get_name(MpObject *self, void *closure)
 }
 
 static MpMethodDef semlock_methods[] = {
-    {"acquire", (void *)semlock_acquire,
-     MP_METH_FASTCALL | MP_METH_KEYWORDS, NULL},
+    {"acquire", (void *)semlock_acquire, MP_METH_FASTCALL | MP_METH_KEYWORDS,
+     NULL},
     {"release", (void *)semlock_release, MP_METH_NOARGS, NULL},
     {"__enter__", (void *)semlock_enter, MP_METH_NOARGS, NULL},
     {"__exit__", (void *)semlock_exit, MP_METH_FASTCALL, NULL},
@@ -566,8 +564,7 @@ mp_recvfds(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
                          .msg_control = control.buf,
                          .msg_controllen = sizeof control.buf};
     ssize_t r;
-    while ((r = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 &&
-           errno == EINTR) {
+    while ((r = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
         if (MpSignals_Handle() < 0) {
             Mp_DECREF(data);
             return NULL;
@@ -594,9 +591,8 @@ mp_recvfds(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
             Mp_XDECREF(o);
         }
     }
-    MpObject *bytes = list ? MpBytes_FromStringAndSize(
-                                 MpBytes_AS_STRING(data), r)
-                           : NULL;
+    MpObject *bytes =
+        list ? MpBytes_FromStringAndSize(MpBytes_AS_STRING(data), r) : NULL;
     Mp_DECREF(data);
     MpObject *t = bytes ? MpTuple_Pack(2, bytes, list) : NULL;
     Mp_XDECREF(bytes);

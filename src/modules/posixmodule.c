@@ -105,8 +105,8 @@ path_conv(MpObject *o, const char *fname, const char *argname,
                              MpType_Name(Mp_TYPE(o)));
                 return NULL;
             }
-            MpErr_Format(MpExc_TypeError, "%s: %s should be %s, not %s",
-                         fname, argname, allowed, MpType_Name(Mp_TYPE(o)));
+            MpErr_Format(MpExc_TypeError, "%s: %s should be %s, not %s", fname,
+                         argname, allowed, MpType_Name(Mp_TYPE(o)));
             return NULL;
         }
         p = MpObject_CallMethod(o, "__fspath__", NULL, 0);
@@ -299,8 +299,8 @@ posix_rename(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
     if (r != 0) {
         MpObject *no = MpLong_FromInt64(e);
         MpObject *msg = MpStr_FromString(strerror(e));
-        MpObject *t = no && msg ? MpTuple_Pack(5, no, msg, a[0], Mp_None, a[1])
-                                : NULL;
+        MpObject *t =
+            no && msg ? MpTuple_Pack(5, no, msg, a[0], Mp_None, a[1]) : NULL;
         Mp_XDECREF(no);
         Mp_XDECREF(msg);
         if (t != NULL) {
@@ -602,7 +602,8 @@ posix_dup2(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         errno = EBADF;
         return MpErr_SetFromErrno(MpExc_OSError);
     }
-    int r = fd == fd2 ? fcntl(fd, F_GETFD) : dup3(fd, fd2, inh ? 0 : O_CLOEXEC);
+    int r =
+        fd == fd2 ? fcntl(fd, F_GETFD) : dup3(fd, fd2, inh ? 0 : O_CLOEXEC);
     if (r < 0) {
         return MpErr_SetFromErrno(MpExc_OSError);
     }
@@ -624,8 +625,7 @@ posix_get_inheritable(MpObject *self, MpObject *arg)
 }
 
 static MpObject *
-posix_set_inheritable(MpObject *self, MpObject *const *args,
-                      Mp_ssize_t nargs)
+posix_set_inheritable(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     if (MpArg_CheckPositional("set_inheritable", nargs, NULL, 2, 2) < 0) {
         return NULL;
@@ -693,10 +693,10 @@ posix_urandom(MpObject *self, MpObject *arg)
 enum { ST_VISIBLE = 10, ST_FIELDS = 19 };
 
 static const char *const st_names[ST_FIELDS] = {
-    "st_mode",     "st_ino",      "st_dev",      "st_nlink",   "st_uid",
-    "st_gid",      "st_size",     NULL,          NULL,         NULL,
-    "st_atime",    "st_mtime",    "st_ctime",    "st_atime_ns",
-    "st_mtime_ns", "st_ctime_ns", "st_blksize",  "st_blocks",  "st_rdev",
+    "st_mode",     "st_ino",     "st_dev",    "st_nlink",    "st_uid",
+    "st_gid",      "st_size",    NULL,        NULL,          NULL,
+    "st_atime",    "st_mtime",   "st_ctime",  "st_atime_ns", "st_mtime_ns",
+    "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
 };
 
 static MpTypeObject StatResult_Type;
@@ -747,8 +747,8 @@ stat_result_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     if (MpArg_UnpackTupleDict(&spec, args, kwargs, a) < 0) {
         return NULL;
     }
-    MpObject *seq = MpTuple_Check(a[0]) ? Mp_NewRef(a[0])
-                                         : MpTuple_FromIterable(a[0]);
+    MpObject *seq =
+        MpTuple_Check(a[0]) ? Mp_NewRef(a[0]) : MpTuple_FromIterable(a[0]);
     if (seq == NULL) {
         if (MpErr_ExceptionMatches(MpExc_TypeError)) {
             MpErr_Clear();
@@ -785,15 +785,14 @@ static MpObject *
 stat_result_repr(MpObject *o)
 {
     static const char *const shown[ST_VISIBLE] = {
-        "st_mode", "st_ino",   "st_dev",   "st_nlink", "st_uid",
-        "st_gid",  "st_size",  "st_atime", "st_mtime", "st_ctime",
+        "st_mode", "st_ino",  "st_dev",   "st_nlink", "st_uid",
+        "st_gid",  "st_size", "st_atime", "st_mtime", "st_ctime",
     };
     MpObject *parts = MpStr_FromString("os.stat_result(");
     for (int i = 0; parts != NULL && i < ST_VISIBLE; i++) {
         MpObject *r = MpObject_Repr(st_items(o)[i]);
-        MpObject *piece = r ? MpStr_FromFormat("%s%s=%U", i ? ", " : "",
-                                               shown[i], r)
-                            : NULL;
+        MpObject *piece =
+            r ? MpStr_FromFormat("%s%s=%U", i ? ", " : "", shown[i], r) : NULL;
         Mp_XDECREF(r);
         MpObject *next = piece ? MpStr_Concat(parts, piece) : NULL;
         Mp_XDECREF(piece);
@@ -879,7 +878,7 @@ do_stat(const char *fname, MpObject *const *args, Mp_ssize_t nargs,
         MpObject *kwnames, int follow)
 {
     static const char *const kw[] = {"path", "dir_fd", "follow_symlinks",
-                                      NULL};
+                                     NULL};
     MpArgSpec spec = {fname, kw, 1, 1};
     MpObject *a[3];
     if (MpArg_Unpack(&spec, args, nargs, kwnames, a) < 0) {
@@ -1006,11 +1005,11 @@ run_at_fork(MpObject *list, int reversed)
 /* register_at_fork(*, before=None, after_in_child=None,
    after_in_parent=None) */
 static MpObject *
-posix_register_at_fork(MpObject *self, MpObject *const *args,
-                       Mp_ssize_t nargs, MpObject *kwnames)
+posix_register_at_fork(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
+                       MpObject *kwnames)
 {
     static const char *const kw[] = {"before", "after_in_child",
-                                      "after_in_parent", NULL};
+                                     "after_in_parent", NULL};
     static const MpArgSpec spec = {"register_at_fork", kw, 0, 0};
     MpObject *a[3];
     if (MpArg_Unpack(&spec, args, nargs, kwnames, a) < 0) {
@@ -1031,8 +1030,7 @@ posix_register_at_fork(MpObject *self, MpObject *const *args,
         return MpErr_Format(MpExc_TypeError,
                             "At least one argument is required.");
     }
-    MpObject **lists[3] = {&at_fork_before, &at_fork_child,
-                           &at_fork_parent};
+    MpObject **lists[3] = {&at_fork_before, &at_fork_child, &at_fork_parent};
     for (int i = 0; i < 3; i++) {
         if (a[i] == NULL || a[i] == Mp_None) {
             continue;
@@ -1155,8 +1153,7 @@ posix_waitstatus_to_exitcode(MpObject *self, MpObject *const *args,
                              Mp_ssize_t nargs, MpObject *kwnames)
 {
     int st;
-    if (status_arg("waitstatus_to_exitcode", args, nargs, kwnames, &st) <
-        0) {
+    if (status_arg("waitstatus_to_exitcode", args, nargs, kwnames, &st) < 0) {
         return NULL;
     }
     if (WIFEXITED(st)) {
@@ -1173,15 +1170,15 @@ posix_waitstatus_to_exitcode(MpObject *self, MpObject *const *args,
     return MpErr_Format(MpExc_ValueError, "invalid wait status: %d", st);
 }
 
-#define WAIT_MACRO(NAME, EXPR, BOOL)                                        \
-    static MpObject *posix_##NAME(MpObject *self, MpObject *const *args,   \
-                                  Mp_ssize_t nargs, MpObject *kwnames)     \
-    {                                                                       \
-        int st;                                                             \
-        if (status_arg(#NAME, args, nargs, kwnames, &st) < 0) {             \
-            return NULL;                                                    \
-        }                                                                   \
-        return BOOL ? MpBool_FromLong(EXPR) : MpLong_FromInt64(EXPR);       \
+#define WAIT_MACRO(NAME, EXPR, BOOL)                                          \
+    static MpObject *posix_##NAME(MpObject *self, MpObject *const *args,      \
+                                  Mp_ssize_t nargs, MpObject *kwnames)        \
+    {                                                                         \
+        int st;                                                               \
+        if (status_arg(#NAME, args, nargs, kwnames, &st) < 0) {               \
+            return NULL;                                                      \
+        }                                                                     \
+        return BOOL ? MpBool_FromLong(EXPR) : MpLong_FromInt64(EXPR);         \
     }
 WAIT_MACRO(WIFEXITED, WIFEXITED(st), 1)
 WAIT_MACRO(WEXITSTATUS, WEXITSTATUS(st), 0)
@@ -1460,14 +1457,14 @@ MpPosixModule_Create(void)
         const char *name;
         long value;
     } ints[] = {
-        {"O_RDONLY", O_RDONLY},     {"O_WRONLY", O_WRONLY},
-        {"O_RDWR", O_RDWR},         {"O_CREAT", O_CREAT},
-        {"O_EXCL", O_EXCL},         {"O_TRUNC", O_TRUNC},
-        {"O_APPEND", O_APPEND},     {"O_NONBLOCK", O_NONBLOCK},
-        {"O_CLOEXEC", O_CLOEXEC},   {"WNOHANG", WNOHANG},
-        {"WUNTRACED", WUNTRACED},   {"F_OK", F_OK},
-        {"R_OK", R_OK},             {"W_OK", W_OK},
-        {"X_OK", X_OK},             {"EX_OK", 0},
+        {"O_RDONLY", O_RDONLY},   {"O_WRONLY", O_WRONLY},
+        {"O_RDWR", O_RDWR},       {"O_CREAT", O_CREAT},
+        {"O_EXCL", O_EXCL},       {"O_TRUNC", O_TRUNC},
+        {"O_APPEND", O_APPEND},   {"O_NONBLOCK", O_NONBLOCK},
+        {"O_CLOEXEC", O_CLOEXEC}, {"WNOHANG", WNOHANG},
+        {"WUNTRACED", WUNTRACED}, {"F_OK", F_OK},
+        {"R_OK", R_OK},           {"W_OK", W_OK},
+        {"X_OK", X_OK},           {"EX_OK", 0},
     };
     MpObject *m = MpModule_New("posix");
     if (m == NULL || MpModule_AddFunctions(m, posix_methods) < 0 ||
