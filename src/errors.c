@@ -436,6 +436,14 @@ MpErr_Raise(MpObject *exc, MpObject *cause)
 /* {====== Unraisable exceptions ====== */
 
 static MpUnraisableHook unraisable_hook;  // NULL: the default
+/* The message the report starts with; NULL: "Exception ignored in". */
+static const char *unraisable_msg;
+
+const char *
+MpErr_UnraisableMsg(void)
+{
+    return unraisable_msg;
+}
 
 MpUnraisableHook
 MpErr_SetUnraisableHook(MpUnraisableHook hook)
@@ -498,7 +506,15 @@ void
 MpErr_DefaultUnraisableHook(MpObject *exc, MpObject *obj)
 {
     FILE *out = stderr;
-    if (obj != NULL && obj != Mp_None) {
+    if (unraisable_msg != NULL) {
+        fputs(unraisable_msg, out);
+        if (obj != NULL && obj != Mp_None) {
+            fputs(": ", out);
+            write_obj(obj, 1, "<object repr() failed>", out);
+        }
+        fputc('\n', out);
+    }
+    else if (obj != NULL && obj != Mp_None) {
         fputs("Exception ignored in: ", out);
         write_obj(obj, 1, "<object repr() failed>", out);
         fputc('\n', out);
@@ -547,5 +563,23 @@ MpErr_WriteUnraisable(MpObject *obj)
     MpErr_Clear();  // a hook must not leave one; make sure
     Mp_XDECREF(obj);
     Mp_XDECREF(exc);
+}
+
+void
+MpErr_PrintUnraisableMsg(const char *msg, MpObject *exc, MpObject *obj)
+{
+    const char *saved = unraisable_msg;
+    unraisable_msg = msg;
+    MpErr_DefaultUnraisableHook(exc, obj);
+    unraisable_msg = saved;
+}
+
+void
+MpErr_WriteUnraisableMsg(const char *msg, MpObject *obj)
+{
+    const char *saved = unraisable_msg;
+    unraisable_msg = msg;
+    MpErr_WriteUnraisable(obj);
+    unraisable_msg = saved;
 }
 /* }====== */

@@ -94,6 +94,17 @@ void MpErr_SetRaisedException(MpObject *exc);
    and the traceback, on stderr, through sys.unraisablehook.  Clears the
    current exception.  Refs: obj BORROWED (may be NULL). */
 void MpErr_WriteUnraisable(MpObject *obj);
+/* The same with another first line: "<msg>: <repr(obj)>" (CPython's
+   _PyErr_WriteUnraisableMsg, e.g. "Exception ignored in atexit
+   callback").  Refs: obj BORROWED (may be NULL). */
+void MpErr_WriteUnraisableMsg(const char *msg, MpObject *obj);
+/* The default hook's output with that first line, without going through
+   the installed hook (for sys.unraisablehook itself).
+   Refs: exc, obj BORROWED (may be NULL). */
+void MpErr_PrintUnraisableMsg(const char *msg, MpObject *exc, MpObject *obj);
+/* The message of the report being written (for sys.unraisablehook's
+   err_msg), NULL for the default one.  Refs: none. */
+const char *MpErr_UnraisableMsg(void);
 
 /* A SystemError for an interpreter bug found at run time (bad argument
    to a C function).  Returns NULL. */

@@ -43,10 +43,17 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "abstract.h"
 #include "errors.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/weakref.h"
 
 /* gc_refs: flags in the high bits, the count below them. */
 #define GC_COLLECTING ((Mp_ssize_t)1 << 60)
@@ -348,14 +355,128 @@ delete_garbage(MpGCHead *unreachable, MpGCHead *old)
 
 static Mp_ssize_t long_lived_total, long_lived_pending;
 
-Mp_ssize_t
-MpGC_Collect(int generation)
+/* After the reachable objects are known, one pass over them (each walk
+   of a big heap is a cache miss per object, so the jobs share it):
+   their COLLECTING flags are cleared; a tuple whose items cannot be part
+   of a cycle is untracked (CPython's untrack_tuples); so, in a full
+   collection, is such a dict (untrack_dicts; only then, so that building
+   a big dict does not cost a scan per collection).  Returns how many stay
+   tracked. */
+static Mp_ssize_t
+finish_reachable(MpGCHead *head, int full)
 {
-    if (gc_state.collecting) {
-        return 0;
+    Mp_ssize_t n = 0;
+    MpGCHead *g = head->gc_next;
+    while (g != head) {
+        MpGCHead *next = g->gc_next;
+        g->gc_refs &= GC_FINALIZED;
+        MpObject *o = Mp_FROM_GC(g);
+        MpTypeObject *t = Mp_TYPE(o);
+        if (t == &MpTuple_Type) {
+            MpTuple_MaybeUntrack(o);
+        }
+        else if (full && t == &MpDict_Type) {
+            MpDict_MaybeUntrack(o);
+        }
+        n += g->gc_next != NULL;
+        g = next;
     }
-    gc_state.collecting = 1;
-    MpObject *saved = MpErr_GetRaisedException();
+    return n;
+}
+
+/* Weak references to garbage (CPython's handle_weakrefs), before any
+   __del__ runs: every weak reference to an unreachable object is cleared,
+   so that no finalizer or callback can reach garbage through one.  A
+   weak reference that is garbage itself is cleared and never calls back;
+   the callbacks of the others are called, each with its reference.
+   Callbacks run Python code, but cannot reach the garbage: it is
+   unreachable from everything outside it. */
+static void
+handle_weakrefs(MpGCHead *unreachable)
+{
+    MpObject **calls = NULL;
+    Mp_ssize_t ncalls = 0, cap = 0;
+    for (MpGCHead *g = unreachable->gc_next; g != unreachable;
+         g = g->gc_next) {
+        MpObject *o = Mp_FROM_GC(g);
+        if (MpWeakref_Check(o)) {
+            MpWeakref_ClearRef((MpWeakReference *)o);
+        }
+        MpObject **list = MpObject_WeakListPtr(o);
+        if (list == NULL) {
+            continue;
+        }
+        while (*list != NULL) {
+            MpWeakReference *wr = (MpWeakReference *)*list;
+            MpWeakref_ClearRef(wr);  // takes it off *list
+            if (wr->wr_callback == NULL) {
+                continue;
+            }
+            MpGCHead *wg = Mp_AS_GC(wr);
+            if ((wg->gc_refs & GC_COLLECTING) &&
+                (wg->gc_refs & GC_UNREACHABLE)) {
+                continue;  // garbage itself: no callback
+            }
+            if (ncalls == cap) {
+                cap = cap ? 2 * cap : 16;
+                MpObject **more = realloc(calls, sizeof(MpObject *) *
+                                                     (size_t)cap);
+                if (more == NULL) {
+                    continue;  // out of memory: this callback is lost
+                }
+                calls = more;
+            }
+            calls[ncalls++] = Mp_NewRef(wr);
+        }
+    }
+    for (Mp_ssize_t i = 0; i < ncalls; i++) {
+        MpWeakReference *wr = (MpWeakReference *)calls[i];
+        MpObject *cb = wr->wr_callback;
+        if (cb != NULL) {
+            Mp_INCREF(cb);
+            MpObject *r = MpObject_CallOneArg(cb, (MpObject *)wr);
+            if (r == NULL) {
+                MpErr_WriteUnraisable(cb);
+            }
+            Mp_XDECREF(r);
+            Mp_DECREF(cb);
+        }
+        Mp_DECREF(wr);
+    }
+    free(calls);
+}
+
+/* DEBUG_COLLECTABLE / DEBUG_UNCOLLECTABLE: one line per object. */
+static void
+debug_cycle(const char *what, MpObject *o)
+{
+    fprintf(stderr, "gc: %s <%s %p>\n", what, Mp_TYPE(o)->tp_name,
+            (void *)o);
+}
+
+/* DEBUG_SAVEALL: the garbage goes to gc.garbage instead of being freed
+   (the list keeps it alive, so nothing is cleared). */
+static void
+save_garbage(MpGCHead *unreachable, MpGCHead *old)
+{
+    MpObject *garbage = MpGC_Garbage();
+    while (!list_is_empty(unreachable)) {
+        MpGCHead *g = unreachable->gc_next;
+        if (garbage != NULL && MpList_Append(garbage, Mp_FROM_GC(g)) < 0) {
+            MpErr_Clear();
+        }
+        list_move(g, old);
+        g->gc_refs &= GC_FINALIZED;
+    }
+}
+
+/* The collection proper (CPython's gc_collect_main).  Returns the number
+   of unreachable objects; *uncollectable gets the number of those that
+   could not be freed (none in minipy: there are no legacy tp_del
+   finalizers; DEBUG_SAVEALL keeps garbage without counting it). */
+static Mp_ssize_t
+collect_main(int generation, Mp_ssize_t *uncollectable)
+{
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (gc_state.debug & MP_GC_DEBUG_STATS) {
@@ -378,9 +499,13 @@ MpGC_Collect(int generation)
     for (int i = 0; i <= generation; i++) {
         generations[i].count = 0;
     }
+    /* young: the collected generation's list with the younger ones
+       appended, 0 first (CPython's order: it decides the order in which
+       garbage is finalized, which a program can see) */
     MpGCHead young;
     list_init(&young);
-    for (int i = 0; i <= generation; i++) {
+    list_merge(&generations[generation].head, &young);
+    for (int i = 0; i < generation; i++) {
         list_merge(&generations[i].head, &young);
     }
 
@@ -389,23 +514,30 @@ MpGC_Collect(int generation)
     MpGCHead unreachable;
     list_init(&unreachable);
     move_unreachable(&young, &unreachable);
-    clear_collecting(&young);
+    int full = generation == MP_NUM_GENERATIONS - 1;
+    Mp_ssize_t survivors = finish_reachable(&young, full);
     /* the survivors are promoted */
-    if (generation == MP_NUM_GENERATIONS - 1) {
+    if (full) {
         long_lived_pending = 0;
-        long_lived_total = list_size(&young);
+        long_lived_total = survivors;
     }
     else if (generation == MP_NUM_GENERATIONS - 2) {
-        long_lived_pending += list_size(&young);
+        long_lived_pending += survivors;
     }
     list_merge(&young, old);
 
-    Mp_ssize_t found = list_size(&unreachable);
+    Mp_ssize_t found = 0;
+    for (MpGCHead *g = unreachable.gc_next; g != &unreachable;
+         g = g->gc_next) {
+        found++;
+        if (gc_state.debug & MP_GC_DEBUG_COLLECTABLE) {
+            debug_cycle("collectable", Mp_FROM_GC(g));
+        }
+    }
+    handle_weakrefs(&unreachable);
     clear_collecting(&unreachable);
     finalize_garbage(&unreachable);
     /* a __del__ may have made garbage reachable again */
-    MpGCHead resurrected;
-    list_init(&resurrected);
     update_refs(&unreachable);
     subtract_refs(&unreachable);
     MpGCHead still;
@@ -414,22 +546,129 @@ MpGC_Collect(int generation)
     clear_collecting(&unreachable);
     list_merge(&unreachable, old);  // resurrected: they live on
     clear_collecting(&still);
-    delete_garbage(&still, old);
+    if (gc_state.debug & MP_GC_DEBUG_SAVEALL) {
+        save_garbage(&still, old);
+    }
+    else {
+        delete_garbage(&still, old);
+    }
+    *uncollectable = 0;
 
-    gc_state.stats[generation].collections++;
-    gc_state.stats[generation].collected += found;
     if (gc_state.debug & MP_GC_DEBUG_STATS) {
         struct timespec t1;
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double dt = (double)(t1.tv_sec - t0.tv_sec) +
                     (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         fprintf(stderr,
-                "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n",
-                found, dt);
+                "gc: done, %zd unreachable, %zd uncollectable, %.4fs "
+                "elapsed\n",
+                found, *uncollectable, dt);
     }
+    gc_state.stats[generation].collections++;
+    gc_state.stats[generation].collected += found;
+    gc_state.stats[generation].uncollectable += *uncollectable;
+    return found + *uncollectable;
+}
+
+/* gc.callbacks: each is called with (phase, info), phase "start" before
+   the collection and "stop" after it; an exception is reported as
+   unraisable and the others still run. */
+static void
+invoke_callbacks(const char *phase, int generation, Mp_ssize_t collected,
+                 Mp_ssize_t uncollectable)
+{
+    MpObject *cbs = gc_state.callbacks;
+    if (cbs == NULL || Mp_SIZE(cbs) == 0) {
+        return;
+    }
+    MpObject *info = MpDict_New();
+    MpObject *ph = MpStr_FromString(phase);
+    MpObject *g = MpLong_FromInt64(generation);
+    MpObject *c = MpLong_FromSsize_t(collected);
+    MpObject *u = MpLong_FromSsize_t(uncollectable);
+    if (info == NULL || ph == NULL || g == NULL || c == NULL || u == NULL ||
+        MpDict_SetItemString(info, "generation", g) < 0 ||
+        MpDict_SetItemString(info, "collected", c) < 0 ||
+        MpDict_SetItemString(info, "uncollectable", u) < 0) {
+        MpErr_WriteUnraisable(NULL);
+    }
+    else {
+        Mp_INCREF(cbs);
+        for (Mp_ssize_t i = 0; i < Mp_SIZE(cbs); i++) {
+            MpObject *cb = Mp_NewRef(MpList_GET_ITEM(cbs, i));
+            MpObject *args[2] = {ph, info};
+            MpObject *r = MpObject_Vectorcall(cb, args, 2, NULL);
+            if (r == NULL) {
+                MpErr_WriteUnraisable(cb);
+            }
+            Mp_XDECREF(r);
+            Mp_DECREF(cb);
+        }
+        Mp_DECREF(cbs);
+    }
+    Mp_XDECREF(info);
+    Mp_XDECREF(ph);
+    Mp_XDECREF(g);
+    Mp_XDECREF(c);
+    Mp_XDECREF(u);
+}
+
+Mp_ssize_t
+MpGC_Collect(int generation)
+{
+    if (gc_state.collecting) {
+        return 0;
+    }
+    gc_state.collecting = 1;
+    MpObject *saved = MpErr_GetRaisedException();
+    invoke_callbacks("start", generation, 0, 0);
+    Mp_ssize_t uncollectable;
+    Mp_ssize_t n = collect_main(generation, &uncollectable);
+    invoke_callbacks("stop", generation, n - uncollectable, uncollectable);
     MpErr_SetRaisedException(saved);
     gc_state.collecting = 0;
-    return found;
+    return n;
+}
+
+Mp_ssize_t
+MpGC_CollectNoCallbacks(void)
+{
+    if (gc_state.collecting) {
+        return 0;
+    }
+    gc_state.collecting = 1;
+    MpObject *saved = MpErr_GetRaisedException();
+    Mp_ssize_t uncollectable;
+    Mp_ssize_t n = collect_main(MP_NUM_GENERATIONS - 1, &uncollectable);
+    MpErr_SetRaisedException(saved);
+    gc_state.collecting = 0;
+    return n;
+}
+
+MpObject *
+MpGC_Garbage(void)
+{
+    if (gc_state.garbage == NULL) {
+        gc_state.garbage = MpList_New(0);
+    }
+    return gc_state.garbage;
+}
+
+MpObject *
+MpGC_Callbacks(void)
+{
+    if (gc_state.callbacks == NULL) {
+        gc_state.callbacks = MpList_New(0);
+    }
+    return gc_state.callbacks;
+}
+
+void
+MpGC_Fini(void)
+{
+    gc_state.debug = 0;
+    Mp_CLEAR(&gc_state.callbacks);
+    Mp_CLEAR(&gc_state.garbage);
 }
 
 Mp_ssize_t

@@ -44,6 +44,7 @@ enum {
     MP_GC_DEBUG_COLLECTABLE = 2,
     MP_GC_DEBUG_UNCOLLECTABLE = 4,
     MP_GC_DEBUG_SAVEALL = 32,
+    MP_GC_DEBUG_LEAK = 2 | 4 | 32,  // COLLECTABLE | UNCOLLECTABLE | SAVEALL
 };
 
 typedef struct {
@@ -53,6 +54,8 @@ typedef struct {
     struct {
         Mp_ssize_t collections, collected, uncollectable;
     } stats[MP_NUM_GENERATIONS];
+    MpObject *garbage;    // gc.garbage (a list, created on first use)
+    MpObject *callbacks;  // gc.callbacks (a list, created on first use)
 } MpGCState;
 
 /* The collector's settings and statistics.  Refs: none (plain data). */
@@ -65,6 +68,17 @@ int MpGC_Init(void);
    number of unreachable objects found.  The current exception, if any, is
    kept. */
 Mp_ssize_t MpGC_Collect(int generation);
+
+/* The final collection at shutdown: generation 2, without gc.callbacks
+   (CPython's _PyGC_CollectNoFail).  Returns the number found. */
+Mp_ssize_t MpGC_CollectNoCallbacks(void);
+
+/* gc.garbage and gc.callbacks, created on first use.  NULL only on
+   MemoryError.  Refs: BORROWED. */
+MpObject *MpGC_Garbage(void);
+MpObject *MpGC_Callbacks(void);
+/* Drops the two lists (shutdown, after the last collection). */
+void MpGC_Fini(void);
 
 /* The automatic collection: the oldest generation whose count passed its
    threshold.  Returns the number of unreachable objects found. */
@@ -87,6 +101,21 @@ static inline void
 MpObject_GC_SetFinalized(void *o)
 {
     Mp_AS_GC(o)->gc_refs |= (Mp_ssize_t)1 << 59;  // GC_FINALIZED, gc.c
+}
+
+/* Whether o may be part of a cycle: a container, except a tuple that a
+   collection found holding only atoms and untracked (CPython's
+   _PyObject_GC_MAY_BE_TRACKED). */
+static inline int
+MpObject_GC_MayBeTracked(MpObject *o)
+{
+    if (!MpObject_IsGC(o)) {
+        return 0;
+    }
+    if (Mp_TYPE(o)->tp_flags & MP_TPFLAGS_TUPLE_SUBCLASS) {
+        return Mp_AS_GC(o)->gc_next != NULL;
+    }
+    return 1;
 }
 
 /* Called by the allocator for every new container: counts it towards

@@ -70,12 +70,20 @@ MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpTracebackModule_Create(void);  // modules/tracebackmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
 MpObject *MpIO_Create(void);        // modules/io.c
-MpObject *MpOS_Create(void);        // modules/osmodule.c
 MpObject *MpImpModule_Create(void); // modules/impmodule.c
 MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
 MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
 MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
 MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
+MpObject *MpSignalModule_Create(void);  // modules/signalmodule.c
+MpObject *MpSelectModule_Create(void);  // modules/selectmodule.c
+MpObject *MpMultiprocessingModule_Create(void);  // modules/mpmodule.c
+MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
+MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
+MpObject *MpStructModule_Create(void);  // modules/structmodule.c
+MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
+MpObject *MpWeakrefModule_Create(void);  // objects/weakref.c
+MpObject *MpAtexitModule_Create(void);   // modules/atexit.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -91,12 +99,20 @@ static const BuiltinModule builtin_modules[] = {
     {"dis", MpDis_Create},
     {"_traceback", MpTracebackModule_Create},
     {"io", MpIO_Create},
-    {"os", MpOS_Create},
     {"_imp", MpImpModule_Create},
     {"array", MpArrayModule_Create},
     {"mmap", MpMmapModule_Create},
     {"posix", MpPosixModule_Create},
     {"_posixshmem", MpPosixShmemModule_Create},
+    {"_signal", MpSignalModule_Create},
+    {"select", MpSelectModule_Create},
+    {"_multiprocessing", MpMultiprocessingModule_Create},
+    {"math", MpMathModule_Create},
+    {"_random", MpRandomModule_Create},
+    {"_struct", MpStructModule_Create},
+    {"time", MpTimeModule_Create},
+    {"_weakref", MpWeakrefModule_Create},
+    {"atexit", MpAtexitModule_Create},
     {NULL, NULL},
 };
 

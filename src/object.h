@@ -364,6 +364,7 @@ struct MpTypeObject {
     Mp_ssize_t tp_dictoffset;    // where an instance keeps its __dict__
     Mp_ssize_t tp_weaklistoffset;
     unsigned int tp_version_tag; // bumped when the type's dict changes
+    MpObject *tp_weaklist;       // weak references to this type (weakref.h)
 };
 
 /* The header of a statically defined type: one reference (the static

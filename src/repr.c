@@ -147,6 +147,39 @@ MpRepr_Bytes(MpStrBuf *out, const char *s, size_t len)
 
 /* {====== float ====== */
 
+/* Adds one unit in the last digit of the mantissa of tmp, a "%.*e"
+   string d.ddde[+-]XX (carrying; 9.99e5 becomes 1.00e6).  Returns 1, or 0
+   when tmp has no such form. */
+static int
+bump_last_digit(char *tmp)
+{
+    char *e = strchr(tmp, 'e');
+    if (e == NULL) {
+        return 0;
+    }
+    char *q = e - 1;
+    for (; q >= tmp; q--) {
+        if (*q == '.') {
+            continue;
+        }
+        if (*q < '9') {
+            (*q)++;
+            return 1;
+        }
+        *q = '0';
+    }
+    /* all nines: 10.00...: rewrite as 1.00... with exponent + 1 */
+    char mant[24], *m = mant;  // "1." and at most 17 digits
+    *m++ = '1';
+    for (q = tmp + 1; q < e && m < mant + sizeof mant - 1; q++) {
+        *m++ = *q;
+    }
+    *m = '\0';
+    int exp10 = atoi(e + 1) + 1;
+    snprintf(tmp, 40, "%se%+03d", mant, exp10);
+    return 1;
+}
+
 /* The shortest decimal digits of finite x > 0 that round-trip, and the
    decimal exponent: x == 0.d1d2d3... * 10**decpt.  Returns the digit
    count. */
@@ -157,6 +190,14 @@ shortest_digits(double x, char digits[20], int *decpt)
     for (int prec = 0; prec < 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec, x);
         if (strtod(tmp, NULL) == x || prec == 16) {
+            break;
+        }
+        /* At a power of two the doubles below are twice as dense as those
+           above, so the nearest prec-digit decimal may fall just outside
+           x's rounding interval on the narrow lower side while the next
+           one up lies inside the wide upper side (2**-24 is
+           5.960464477539063e-08: ...062 reads back as another double). */
+        if (bump_last_digit(tmp) && strtod(tmp, NULL) == x) {
             break;
         }
     }

@@ -54,6 +54,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 #include "parse.h"
 #include "runmodule.h"
 #include "repl.h"
@@ -61,6 +62,8 @@
 #include "sitebuiltins.h"
 #include "traceback.h"
 #include "vm.h"
+
+void MpPosix_Fini(void);  // modules/posixmodule.c
 
 static MpObject *builtins_module, *sys_module, *main_module;
 static int interrupted;  // an uncaught KeyboardInterrupt ended the program
@@ -366,33 +369,146 @@ MpRuntime_RunModule(const char *modname)
 }
 /* }====== */
 
-/* {====== Shutdown ====== */
+/* {====== Shutdown ======
+   The order is CPython 3.11's (Py_FinalizeEx, finalize_modules), so that
+   objects that die at exit die in the same order and print the same
+   lines:
+     1. the atexit callbacks, last registered first;
+     2. a full collection with gc.callbacks, if the collector is enabled;
+     3. every module is removed from sys.modules, in its order there (the
+        entry becomes None): a module nothing else holds dies then, and
+        its globals with it, in insertion order (__main__ among them);
+        what is in a cycle (a module's functions hold its globals) waits;
+     4. a full collection without callbacks: the cycles of step 3 are
+        garbage now, finalized in the collector's order;
+     5. the modules still alive (something kept them) are wiped, last
+        imported first: names with a single leading underscore set to
+        None first, then every other name but __builtins__;
+     6. sys's and builtins' dicts are cleared, and a last collection. */
+
+void MpAtexit_Run(void);  // modules/atexit.c
+
+/* The unraisable hook once sys is gone: CPython's default hook finds no
+   sys.stderr then and writes nothing. */
+static void
+silent_unraisable_hook(MpObject *exc, MpObject *obj)
+{
+    (void)exc;
+    (void)obj;
+}
+
+/* Step 5 for one module dict (CPython's _PyModule_ClearDict). */
+static void
+wipe_module_dict(MpObject *d)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        Mp_ssize_t pos = 0;
+        MpObject *key, *value;
+        while (MpDict_Next(d, &pos, &key, &value)) {
+            if (value == Mp_None || !MpStr_Check(key)) {
+                continue;
+            }
+            const char *k = MpStr_AsUTF8(key);
+            if (k == NULL) {
+                MpErr_Clear();
+                continue;
+            }
+            int underscore = k[0] == '_' && k[1] != '_';
+            if (pass == 0 ? !underscore
+                          : strcmp(k, "__builtins__") == 0) {
+                continue;
+            }
+            if (MpDict_SetItem(d, key, Mp_None) < 0) {
+                MpErr_Clear();
+            }
+        }
+    }
+}
+
+/* Steps 3-5.  Returns nothing: shutdown goes on whatever happens. */
+static void
+finalize_modules(void)
+{
+    MpObject *modules = MpSys_GetObject("modules");
+    if (modules == NULL || !MpDict_Check(modules)) {
+        return;
+    }
+    Mp_INCREF(modules);
+    MpObject *weaklist = MpList_New(0);
+    MpObject *items = MpDict_Items(modules);
+    if (weaklist == NULL || items == NULL) {
+        MpErr_Clear();
+    }
+    for (Mp_ssize_t i = 0; items != NULL && i < Mp_SIZE(items); i++) {
+        MpObject *pair = MpList_GET_ITEM(items, i);
+        MpObject *name = MpTuple_GET_ITEM(pair, 0);
+        MpObject *mod = MpTuple_GET_ITEM(pair, 1);
+        if (weaklist != NULL && MpModule_Check(mod)) {
+            MpObject *wr = MpWeakref_NewRef(mod, NULL);
+            if (wr == NULL || MpList_Append(weaklist, wr) < 0) {
+                MpErr_Clear();
+            }
+            Mp_XDECREF(wr);
+        }
+        if (MpDict_SetItem(modules, name, Mp_None) < 0) {
+            MpErr_Clear();
+        }
+    }
+    /* the modules die here (the items list held the last reference) */
+    Mp_XDECREF(items);
+    MpDict_Clear(modules);
+    MpGC_CollectNoCallbacks();
+    /* step 5, last imported first; sys and builtins are left to step 6 */
+    for (Mp_ssize_t i = weaklist ? Mp_SIZE(weaklist) - 1 : -1; i >= 0;
+         i--) {
+        MpObject *mod = MpWeakref_GetObject(MpList_GET_ITEM(weaklist, i));
+        if (mod == Mp_None || mod == sys_module || mod == builtins_module) {
+            continue;
+        }
+        Mp_INCREF(mod);
+        wipe_module_dict(MpModule_GetDict(mod));
+        Mp_DECREF(mod);
+    }
+    Mp_XDECREF(weaklist);
+    Mp_DECREF(modules);
+}
 
 int
 MpRuntime_Fini(int show_refcount)
 {
-    if (main_module != NULL) {
-        MpDict_Clear(MpModule_GetDict(main_module));
+    MpAtexit_Run();
+    MpObject *out = MpSys_GetObject("stdout");
+    if (out != NULL) {
+        MpObject *r = MpObject_CallMethod(out, "flush", NULL, 0);
+        Mp_XDECREF(r);
+        MpErr_Clear();
     }
+    fflush(stdout);
+    if (MpGC_State()->enabled) {
+        MpGC_Collect(2);
+    }
+    /* __main__ is held by sys.modules alone from now on */
+    Mp_CLEAR(&main_module);
+    finalize_modules();
     MpObject *modules = MpSys_GetObject("modules");
-    if (modules != NULL) {
-        Mp_INCREF(modules);
-        MpDict_Clear(modules);
-    }
+    Mp_XINCREF(modules);
     if (builtins_module != NULL) {
         MpDict_Clear(MpModule_GetDict(builtins_module));
     }
     MpSys_Forget();
+    MpSignals_Fini();  // signal handlers hold Python objects
+    MpPosix_Fini();    // os.register_at_fork's callables
+    MpErr_SetUnraisableHook(silent_unraisable_hook);
     if (sys_module != NULL) {
         MpDict_Clear(MpModule_GetDict(sys_module));
     }
     Mp_XDECREF(modules);
-    Mp_CLEAR(&main_module);
     Mp_CLEAR(&sys_module);
     Mp_CLEAR(&builtins_module);
+    MpGC_Fini();  // gc.garbage and gc.callbacks go; no more debug output
     /* the final collection: cycles left by the program (classes and
        their MROs, exceptions and their tracebacks) */
-    while (MpGC_Collect(2) > 0) {
+    while (MpGC_CollectNoCallbacks() > 0) {
         /* freeing garbage can leave new garbage behind (a class whose
            last instance lived in a collected cycle): until none is left */
     }

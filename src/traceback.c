@@ -50,6 +50,8 @@
 
 MpObject *(*MpTraceback_SuggestionHook)(MpObject *exc);
 
+static MpObject *frame_get_locals(MpObject *o, void *c);
+
 /* {====== Frame objects ====== */
 
 MpObject *
@@ -80,6 +82,18 @@ MpFrame_DetachObject(MpFrame *f)
         return;
     }
     fo->f_lasti = MpFrame_Lasti(f);
+    if (fo->ob_base.ob_refcnt > 1 && f->f_locals == NULL) {
+        /* Someone (a traceback) keeps the frame object: it keeps the
+           function's variables too, as CPython's frame object keeps a
+           copy of the frame.  So an object a failed __init__ was
+           building lives until the traceback goes (the end of the
+           `except ... as e` block), and its __del__ runs then. */
+        MpObject *d = frame_get_locals((MpObject *)fo, NULL);
+        if (d == NULL) {
+            MpErr_Clear();
+        }
+        Mp_XDECREF(d);
+    }
     if (fo->ob_base.ob_refcnt > 1 && f->f_previous != NULL &&
         f->f_previous->f_state == MP_FRAME_EXECUTING &&
         fo->f_back == NULL) {

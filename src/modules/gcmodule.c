@@ -193,6 +193,90 @@ append_object(MpObject *o, void *list)
     return MpList_Append(list, o);
 }
 
+/* {====== get_referrers, get_referents ====== */
+
+typedef struct {
+    MpObject *targets;  // the arguments (a tuple)
+    MpObject *result;   // the list being built
+    int found;
+} ReferrerSearch;
+
+static int
+visit_is_target(MpObject *o, void *arg)
+{
+    ReferrerSearch *rs = arg;
+    for (Mp_ssize_t i = 0; i < Mp_SIZE(rs->targets); i++) {
+        if (MpTuple_GET_ITEM(rs->targets, i) == o) {
+            rs->found = 1;
+            return 1;  // stop the traversal
+        }
+    }
+    return 0;
+}
+
+/* One tracked object: kept when its traversal meets one of the
+   targets. */
+static int
+check_referrer(MpObject *o, void *arg)
+{
+    ReferrerSearch *rs = arg;
+    if (o == rs->result || o == rs->targets) {
+        return 0;  // the search's own objects
+    }
+    traverseproc traverse = Mp_TYPE(o)->tp_traverse;
+    if (traverse == NULL) {
+        return 0;
+    }
+    rs->found = 0;
+    traverse(o, visit_is_target, rs);
+    if (rs->found && MpList_Append(rs->result, o) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* get_referrers(*objs): the tracked objects that refer to any of objs. */
+static MpObject *
+gc_get_referrers(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    ReferrerSearch rs;
+    rs.targets = MpTuple_FromArray(args, nargs);
+    rs.result = rs.targets ? MpList_New(0) : NULL;
+    if (rs.result == NULL || MpGC_ForEach(-1, check_referrer, &rs) < 0) {
+        Mp_CLEAR(&rs.result);
+    }
+    Mp_XDECREF(rs.targets);
+    return rs.result;
+}
+
+static int
+visit_append(MpObject *o, void *list)
+{
+    if (MpList_Append(list, o) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* get_referents(*objs): what the traversal of each object visits (the
+   objects that take part in cycles: containers' contents). */
+static MpObject *
+gc_get_referents(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    MpObject *list = MpList_New(0);
+    for (Mp_ssize_t i = 0; list != NULL && i < nargs; i++) {
+        if (!MpObject_IsGC(args[i])) {
+            continue;
+        }
+        traverseproc traverse = Mp_TYPE(args[i])->tp_traverse;
+        if (traverse != NULL && traverse(args[i], visit_append, list)) {
+            Mp_CLEAR(&list);
+        }
+    }
+    return list;
+}
+/* }====== */
+
 /* get_objects(generation=None) */
 static MpObject *
 gc_get_objects(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
@@ -250,6 +334,8 @@ static MpMethodDef gc_methods[] = {
     {"set_debug", (void *)gc_set_debug, MP_METH_O, NULL},
     {"get_stats", (void *)gc_get_stats, NOARGS, NULL},
     {"get_objects", (void *)gc_get_objects, FASTKW, NULL},
+    {"get_referrers", (void *)gc_get_referrers, MP_METH_FASTCALL, NULL},
+    {"get_referents", (void *)gc_get_referents, MP_METH_FASTCALL, NULL},
     {NULL},
 };
 
@@ -267,11 +353,11 @@ MpGCModule_Create(void)
         MpModule_AddObject(m, "DEBUG_SAVEALL",
                            MpLong_FromInt64(MP_GC_DEBUG_SAVEALL)) < 0 ||
         MpModule_AddObject(m, "DEBUG_LEAK",
-                           MpLong_FromInt64(MP_GC_DEBUG_COLLECTABLE |
-                                            MP_GC_DEBUG_UNCOLLECTABLE |
-                                            MP_GC_DEBUG_SAVEALL)) < 0 ||
-        MpModule_AddObject(m, "garbage", MpList_New(0)) < 0 ||
-        MpModule_AddObject(m, "callbacks", MpList_New(0)) < 0) {
+                           MpLong_FromInt64(MP_GC_DEBUG_LEAK)) < 0 ||
+        MpGC_Garbage() == NULL || MpGC_Callbacks() == NULL ||
+        MpModule_AddObject(m, "garbage", Mp_NewRef(MpGC_Garbage())) < 0 ||
+        MpModule_AddObject(m, "callbacks", Mp_NewRef(MpGC_Callbacks())) <
+            0) {
         Mp_XDECREF(m);
         return NULL;
     }

@@ -400,6 +400,11 @@ MpSys_Create(int argc, char **argv, const char *path0)
         return NULL;
     }
     free(pp_copy);
+    extern int MpSysMemory_AddTo(MpObject *);  // modules/sys_memory.c
+    if (MpSysMemory_AddTo(m) < 0) {
+        Mp_DECREF(m);
+        return NULL;
+    }
     sys_module = m;
     return m;
 }

@@ -22,6 +22,7 @@
 #include "errors.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "vm.h"
 
 /* {====== Construction ====== */
@@ -58,6 +59,22 @@ compute_cell2arg(MpCodeObject *co)
     return map;
 }
 
+/* Constant tuples hold only constants (numbers, strs, other constant
+   tuples ...), which cannot form a cycle: they are untracked from the
+   start, innermost first, as CPython's are ((1, 2) in a script is not
+   tracked even before any collection). */
+static void
+untrack_constants(MpObject *t)
+{
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(t); i++) {
+        MpObject *x = MpTuple_GET_ITEM(t, i);
+        if (Mp_TYPE(x) == &MpTuple_Type) {
+            untrack_constants(x);
+        }
+    }
+    MpTuple_MaybeUntrack(t);
+}
+
 MpObject *
 MpCode_New(int argcount, int posonlyargcount, int kwonlyargcount,
            int stacksize, int flags, int firstlineno, MpInstr *code,
@@ -83,6 +100,12 @@ MpCode_New(int argcount, int posonlyargcount, int kwonlyargcount,
     co->co_locs = locs;
     co->co_ncode = ncode;
     co->co_consts = Mp_NewRef(consts);
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(consts); i++) {
+        MpObject *k = MpTuple_GET_ITEM(consts, i);
+        if (Mp_TYPE(k) == &MpTuple_Type) {
+            untrack_constants(k);
+        }
+    }
     co->co_names = Mp_NewRef(names);
     co->co_varnames = Mp_NewRef(varnames);
     co->co_cellvars = Mp_NewRef(cellvars);
@@ -126,6 +149,9 @@ code_dealloc(MpObject *o)
 {
     MpCodeObjectEx *cx = (MpCodeObjectEx *)o;
     MpCodeObject *co = &cx->base;
+    if (cx->co_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     free(co->co_code);
     free(co->co_locs);
     free(co->co_cell2arg);

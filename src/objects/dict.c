@@ -82,6 +82,7 @@
 
 #include "abstract.h"
 #include "errors.h"
+#include "gc.h"
 #include "getargs.h"
 #include "strbuf.h"
 #include "objects/int.h"
@@ -386,12 +387,47 @@ insertion_resize(MpDictObject *mp, int unicode)
     return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)), unicode);
 }
 
+/* A dict is created untracked, and the collector ignores it while it
+   holds only objects that cannot be part of a cycle (ints, strs, untracked
+   tuples ...): it starts being tracked when it is given a key or value
+   that may be (CPython's MAINTAIN_TRACKING).  A full collection untracks
+   again the dicts that hold no such object any more (gc.c,
+   untrack_dicts).  One load and a branch on the insertion path. */
+static inline void
+maintain_tracking(MpDictObject *mp, MpObject *key, MpObject *value)
+{
+    if (Mp_AS_GC(mp)->gc_next == NULL &&
+        (MpObject_GC_MayBeTracked(value) || MpObject_GC_MayBeTracked(key))) {
+        MpObject_GC_Track(mp);
+    }
+}
+
+int
+MpDict_MaybeUntrack(MpObject *d)
+{
+    MpDictObject *mp = (MpDictObject *)d;
+    if (!MpDict_CheckExact(d) || !MpObject_GC_IsTracked(d)) {
+        return 0;
+    }
+    DictEntry *ep = dk_entries(mp->ma_keys);
+    for (Mp_ssize_t i = 0; i < mp->ma_keys->dk_nentries; i++) {
+        if (ep[i].me_value != NULL &&
+            (MpObject_GC_MayBeTracked(ep[i].me_value) ||
+             MpObject_GC_MayBeTracked(ep[i].me_key))) {
+            return 0;
+        }
+    }
+    MpObject_GC_UnTrack(d);
+    return 1;
+}
+
 /* mp[key] = value.  Returns 0 or -1.  Refs: STEALS key, value (both
    are released on error too). */
 static int
 insertdict(MpDictObject *mp, MpObject *key, Mp_hash_t hash, MpObject *value)
 {
     MpObject *old;
+    maintain_tracking(mp, key, value);
     if (mp->ma_keys->dk_unicode && !MpStr_CheckExact(key)) {
         /* A general key: CPython converts the str-only table (a resize). */
         if (insertion_resize(mp, 0) < 0) {
@@ -486,7 +522,7 @@ MpDict_New(void)
     }
     mp->ma_keys = EMPTY_KEYS;
     mp->ma_version = next_version();
-    MpObject_GC_Track(mp);
+    /* created untracked: see maintain_tracking */
     return (MpObject *)mp;
 }
 
@@ -884,6 +920,9 @@ MpDict_Copy(MpObject *d)
         }
         r->ma_keys = dk;
         r->ma_used = mp->ma_used;
+        if (MpObject_GC_IsTracked(d)) {
+            MpObject_GC_Track(r);  // the same keys and values
+        }
         return (MpObject *)r;
     }
     MpObject *r = MpDict_New();
@@ -935,6 +974,9 @@ MpDict_Merge(MpObject *a, MpObject *b, int override)
                 mp->ma_keys = dk;
                 mp->ma_used = other->ma_used;
                 mp->ma_version = next_version();
+                if (MpObject_GC_IsTracked(b)) {
+                    MpObject_GC_Track(mp);  // the same keys and values
+                }
                 return 0;
             }
         }
@@ -1134,7 +1176,11 @@ dict_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     }
     mp->ma_keys = EMPTY_KEYS;
     mp->ma_version = next_version();
-    MpObject_GC_Track(mp);
+    /* an exact dict starts untracked (maintain_tracking); an instance of
+       a subclass may hold references in its __dict__ and is tracked */
+    if (type != &MpDict_Type) {
+        MpObject_GC_Track(mp);
+    }
     return (MpObject *)mp;
 }
 

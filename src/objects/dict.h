@@ -120,4 +120,9 @@ MpDict_GET_SIZE(const MpObject *d)
     return ((const MpDictObject *)d)->ma_used;
 }
 
+/* Untracks d if it is an exact dict holding no key or value that may take
+   part in a cycle; the full collection calls it (CPython's
+   _PyDict_MaybeUntrack).  Returns 1 when untracked.  Refs: d BORROWED. */
+int MpDict_MaybeUntrack(MpObject *d);
+
 #endif

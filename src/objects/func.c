@@ -38,9 +38,11 @@
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 #include "vm.h"
 
 /* {====== Function objects ====== */
@@ -172,6 +174,9 @@ func_dealloc(MpObject *o)
 {
     MpFunctionObject *f = (MpFunctionObject *)o;
     MpObject_GC_UnTrack(o);
+    if (f->func_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     func_clear(o);
     Mp_CLEAR(&f->func_code);
     Mp_CLEAR(&f->func_name);
@@ -493,6 +498,9 @@ method_dealloc(MpObject *o)
 {
     MpMethodObject *m = (MpMethodObject *)o;
     MpObject_GC_UnTrack(o);
+    if (m->im_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     Mp_CLEAR(&m->im_func);
     Mp_CLEAR(&m->im_self);
     MpObject_Free(o);
@@ -684,13 +692,25 @@ is_module(MpObject *o)
     return o != NULL && strcmp(Mp_TYPE(o)->tp_name, "module") == 0;
 }
 
-/* The name CPython's messages use: "len" for a module function,
-   "list.append" for a method. */
+/* The name CPython's messages use: "len" for a builtin, "math.sqrt" for
+   another module's function, "list.append" for a method. */
 static void
 cfunc_display_name(MpCFunctionObject *f, char *buf, size_t n)
 {
     MpObject *self = f->m_self;
-    if (self == NULL || is_module(self)) {
+    MpObject *modname = NULL;
+    if (self != NULL && is_module(self)) {
+        modname = MpDict_GetItemString(MpModule_GetDict(self), "__name__");
+        if (modname != NULL && (!MpStr_Check(modname) ||
+                                MpStr_CompareWithASCII(modname,
+                                                       "builtins") == 0)) {
+            modname = NULL;
+        }
+    }
+    if (modname != NULL) {
+        snprintf(buf, n, "%s.%s", MpStr_AsUTF8(modname), f->m_ml->ml_name);
+    }
+    else if (self == NULL || is_module(self)) {
         snprintf(buf, n, "%s", f->m_ml->ml_name);
     }
     else {
@@ -749,6 +769,9 @@ cfunc_dealloc(MpObject *o)
 {
     MpCFunctionObject *f = (MpCFunctionObject *)o;
     MpObject_GC_UnTrack(o);
+    if (f->m_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     Mp_CLEAR(&f->m_self);
     Mp_CLEAR(&f->m_module);
     MpObject_Free(o);

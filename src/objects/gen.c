@@ -42,6 +42,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 #include "traceback.h"
 
 static MpObject *gen_close(MpObject *self, MpObject *unused);
@@ -454,6 +455,9 @@ gen_dealloc(MpObject *o)
 {
     MpGenObject *gen = (MpGenObject *)o;
     MpObject_GC_UnTrack(o);
+    if (gen->gi_weakreflist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     if (!gen->gi_closed &&
         gen->gi_frame->f_state == MP_FRAME_SUSPENDED) {
         /* Finalize (PEP 342): close the suspended generator so its

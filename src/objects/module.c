@@ -19,6 +19,7 @@
 #include "objects/modulespec.h"
 #include "objects/str.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 
 MpObject *
 MpModule_New(const char *name)
@@ -74,6 +75,9 @@ static void
 module_dealloc(MpObject *o)
 {
     MpObject_GC_UnTrack(o);
+    if (((MpModuleObject *)o)->md_weaklist != NULL) {
+        MpObject_ClearWeakRefs(o);
+    }
     Mp_XDECREF(((MpModuleObject *)o)->md_dict);
     MpObject_Free(o);
 }
@@ -290,6 +294,7 @@ MpTypeObject MpModule_Type = {
     .tp_name = "module",
     .tp_basicsize = sizeof(MpModuleObject),
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(MpModuleObject, md_weaklist),
     .tp_dealloc = module_dealloc,
     .tp_traverse = module_traverse,
     .tp_clear = module_clear,

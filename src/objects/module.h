@@ -11,6 +11,7 @@ typedef struct {
     MpObject *md_dict;    // the module's globals
     int md_initializing;  // its first load is running (import.c; its
                           // spec._initializing says the same)
+    MpObject *md_weaklist;  // weak references to it (weakref.h)
 } MpModuleObject;
 
 extern MpTypeObject MpModule_Type;

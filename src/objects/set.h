@@ -26,6 +26,7 @@ typedef struct {
     Mp_hash_t hash;       // frozenset only: -1 until computed
     Mp_ssize_t finger;    // where pop() looks first
     MpSetEntry smalltable[MP_SET_MINSIZE];
+    MpObject *weakreflist;  // weak references to it (weakref.h)
 } MpSetObject;
 
 extern MpTypeObject MpSet_Type, MpFrozenSet_Type, MpSetIter_Type;

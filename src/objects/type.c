@@ -26,6 +26,7 @@
 
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
+#include "objects/weakref.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -860,11 +861,27 @@ object_format(MpObject *self, MpObject *spec)
     return MpObject_Str(self);
 }
 
+/* object.__sizeof__: the type's fixed size plus its items (what
+   sys.getsizeof starts from; modules/sys_memory.c). */
+static MpObject *
+object_sizeof(MpObject *self, MpObject *unused)
+{
+    MpTypeObject *t = Mp_TYPE(self);
+    Mp_ssize_t size = t->tp_basicsize;
+    if (t->tp_itemsize != 0) {
+        Mp_ssize_t n = Mp_SIZE(self);
+        size += (n < 0 ? -n : n) * t->tp_itemsize;
+    }
+    return MpLong_FromSsize_t(size);
+}
+
 static MpMethodDef object_methods[] = {
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
     {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
      "Default dir() implementation."},
+    {"__sizeof__", (void *)object_sizeof, MP_METH_NOARGS,
+     "Size of object in memory, in bytes."},
     {NULL},
 };
 
@@ -953,7 +970,10 @@ MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
 void
 MpType_TrackNew(MpObject *obj)
 {
-    if (obj != NULL && MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
+    /* only instances of classes: a built-in dict is created untracked on
+       purpose (dict.c, maintain_tracking) */
+    if (obj != NULL && MpType_HasFeature(Mp_TYPE(obj), MP_TPFLAGS_HEAPTYPE) &&
+        MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
         MpObject_GC_Track(obj);
     }
 }
@@ -1136,6 +1156,7 @@ type_dealloc(MpObject *o)
     MpHeapTypeObject *ht = (MpHeapTypeObject *)o;
     MpTypeObject *type = &ht->ht_type;
     MpObject_GC_UnTrack(o);
+    MpObject_ClearWeakRefs(o);
     MpType_Modified(type);  // its address may be reused by a new class
     Mp_XDECREF(type->tp_base);
     Mp_XDECREF(type->tp_bases);
@@ -1204,6 +1225,7 @@ MpTypeObject MpType_Type = {
     .tp_basicsize = sizeof(MpHeapTypeObject),
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_TYPE_SUBCLASS |
                 MP_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(MpTypeObject, tp_weaklist),
     .tp_dealloc = type_dealloc,
     .tp_traverse = type_traverse,
     .tp_clear = type_clear,

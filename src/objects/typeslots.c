@@ -31,6 +31,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 
 /* {====== Calling a special method ====== */
 
@@ -669,9 +670,15 @@ subtype_dealloc(MpObject *self)
         }
     }
     MpObject_GC_UnTrack(self);
+    MpTypeObject *base = static_base(type);
+    /* Weak references die before anything of the object is torn down
+       (their callbacks cannot reach it any more); the C base clears them
+       itself when the slot is its own. */
+    if (type->tp_weaklistoffset != 0 && base->tp_weaklistoffset == 0) {
+        MpObject_ClearWeakRefs(self);
+    }
     /* The __dict__ slot is ours to clear when a class added it (the C
        base has none); otherwise the C base's dealloc clears it. */
-    MpTypeObject *base = static_base(type);
     MpObject **dictp = dict_slot(self);
     if (dictp != NULL && base->tp_dictoffset == 0) {
         Mp_CLEAR(dictp);
@@ -775,6 +782,18 @@ subtype_dict_set(MpObject *self, MpObject *value, void *closure)
 
 static MpGetSetDef subtype_dict_getset = {"__dict__", subtype_dict_get,
                                           subtype_dict_set, NULL, NULL};
+
+/* obj.__weakref__: the first weak reference to obj, or None. */
+static MpObject *
+subtype_weakref_get(MpObject *self, void *closure)
+{
+    MpObject **list = MpObject_WeakListPtr(self);
+    return Mp_NewRef(list != NULL && *list != NULL ? *list : Mp_None);
+}
+
+static MpGetSetDef subtype_weakref_getset = {"__weakref__",
+                                             subtype_weakref_get, NULL,
+                                             NULL, NULL};
 /* }====== */
 
 /* {====== Creating a class ====== */
@@ -923,6 +942,19 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         type->tp_dictoffset = type->tp_basicsize;
         type->tp_basicsize += sizeof(MpObject *);
     }
+    /* and a weak reference list (weakref.h), after the __dict__ slot, as
+       CPython lays it out; not for the bases whose CPython layout is
+       variable-sized (int, tuple, bytes: "cannot create weak reference
+       to 'I' object") */
+    int adds_weaklist =
+        base->tp_weaklistoffset == 0 && base->tp_itemsize == 0 &&
+        !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
+                                     MP_TPFLAGS_TUPLE_SUBCLASS |
+                                     MP_TPFLAGS_BYTES_SUBCLASS);
+    if (adds_weaklist) {
+        type->tp_weaklistoffset = type->tp_basicsize;
+        type->tp_basicsize += sizeof(MpObject *);
+    }
     type->tp_dealloc = subtype_dealloc;
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
@@ -960,6 +992,17 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         MpObject *d = MpDescr_NewGetSet(type, &subtype_dict_getset);
         if (d == NULL ||
             MpDict_SetItemString(type->tp_dict, "__dict__", d) < 0) {
+            Mp_XDECREF(d);
+            Mp_DECREF(ht);
+            return NULL;
+        }
+        Mp_DECREF(d);
+    }
+    if (adds_weaklist &&
+        MpDict_GetItemString(type->tp_dict, "__weakref__") == NULL) {
+        MpObject *d = MpDescr_NewGetSet(type, &subtype_weakref_getset);
+        if (d == NULL ||
+            MpDict_SetItemString(type->tp_dict, "__weakref__", d) < 0) {
             Mp_XDECREF(d);
             Mp_DECREF(ht);
             return NULL;
