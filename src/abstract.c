@@ -55,12 +55,15 @@
 #include <strings.h>
 
 #include "errors.h"
+#include "objects/genericalias.h"
 #include "objects/dict.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/union.h"
 #include "opcodes.h"
 #include "strbuf.h"
 #include "unicodedb.h"
@@ -245,6 +248,19 @@ MpObject_ASCII(MpObject *o)
     MpObject *res = MpStr_FromUTF8(b.data ? b.data : "", (Mp_ssize_t)b.len);
     MpStrBuf_Clear(&b);
     return res;
+}
+
+/* The tp_hash of the built-in mutable types (list, dict, set, bytearray,
+   the dict views, slice): always raises.  MpType_AddSlotWrappers
+   recognises it and stores __hash__ = None in the type's dict, as CPython
+   does, so that list.__hash__ is None and collections.abc.Hashable can
+   tell.  Returns -1 with TypeError set.  Refs: o BORROWED. */
+Mp_hash_t
+MpObject_HashNotImplemented(MpObject *o)
+{
+    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
+                 Mp_TYPE(o)->tp_name);
+    return -1;
 }
 
 /* A type whose __hash__ is None has tp_hash NULL (the class machinery in
@@ -446,8 +462,9 @@ MpObject_Not(MpObject *o)
    checks every attribute access makes, and the AttributeError-swallowing
    forms. */
 
-MpObject *
-MpObject_GetAttr(MpObject *o, MpObject *name)
+/* o.name without the context below.  Refs: NEW. */
+static MpObject *
+getattr_plain(MpObject *o, MpObject *name)
 {
     if (!MpStr_Check(name)) {
         return MpErr_Format(MpExc_TypeError,
@@ -461,6 +478,38 @@ MpObject_GetAttr(MpObject *o, MpObject *name)
     return MpErr_Format(MpExc_AttributeError,
                         "'%.100s' object has no attribute '%U'",
                         Mp_TYPE(o)->tp_name, name);
+}
+
+/* An AttributeError leaving getattr remembers the object and the name
+   (its .obj and .name), once, for the "Did you mean" suggestion printed
+   with an uncaught exception (suggestions.c).  As CPython 3.11's
+   set_attribute_error_context. */
+static void
+set_attribute_error_context(MpObject *o, MpObject *name)
+{
+    if (!MpErr_ExceptionMatches(MpExc_AttributeError)) {
+        return;
+    }
+    MpObject *exc = MpErr_GetRaisedException();
+    if (exc != NULL &&
+        MpErr_GivenExceptionMatches(exc, MpExc_AttributeError)) {
+        MpAttributeErrorObject *ae = (MpAttributeErrorObject *)exc;
+        if (ae->name == NULL && ae->obj == NULL) {
+            ae->name = Mp_NewRef(name);
+            ae->obj = Mp_NewRef(o);
+        }
+    }
+    MpErr_SetRaisedException(exc);
+}
+
+MpObject *
+MpObject_GetAttr(MpObject *o, MpObject *name)
+{
+    MpObject *r = getattr_plain(o, name);
+    if (r == NULL) {
+        set_attribute_error_context(o, name);
+    }
+    return r;
 }
 
 MpObject *
@@ -485,7 +534,7 @@ MpObject_LookupAttr(MpObject *o, MpObject *name, MpObject **result)
                      Mp_TYPE(name)->tp_name);
         return -1;
     }
-    MpObject *res = MpObject_GetAttr(o, name);
+    MpObject *res = getattr_plain(o, name);
     if (res != NULL) {
         *result = res;
         return 1;
@@ -604,8 +653,12 @@ MpObject_GetItem(MpObject *o, MpObject *key)
         return sequence_getitem(o, i);
     }
     if (MpType_Check(o)) {
-        /* TODO(lead): type[int] should give a types.GenericAlias, as in
-           CPython; until that type exists it is an error like str[int]. */
+        /* type[int]: type itself, not its instances, is generic (a
+           __class_getitem__ in type's dict would be found on every
+           class through the metaclass) */
+        if (o == (MpObject *)&MpType_Type) {
+            return MpGenericAlias_New(o, key);
+        }
         MpObject *meth;
         if (lookup_attr_string(o, "__class_getitem__", &meth) < 0) {
             return NULL;
@@ -1226,7 +1279,9 @@ MpObject_IsInstance(MpObject *inst, MpObject *cls)
     if (Mp_TYPE(cls) == &MpType_Type) {
         return MpObject_RealIsInstance(inst, cls);
     }
-    /* TODO: types.UnionType (int | str) as cls, once it exists. */
+    if (MpUnion_Check(cls)) {
+        cls = MpUnion_Args(cls);  // int | str: as (int, str)
+    }
     if (MpTuple_Check(cls)) {
         /* Only a real tuple: a general sequence would open the way to
            unbounded recursion. */
@@ -1262,6 +1317,9 @@ MpObject_IsSubclass(MpObject *derived, MpObject *cls)
             return 1;
         }
         return MpObject_RealIsSubclass(derived, cls);
+    }
+    if (MpUnion_Check(cls)) {
+        cls = MpUnion_Args(cls);
     }
     if (MpTuple_Check(cls)) {
         if (MpEval_EnterRecursive(" in __subclasscheck__") < 0) {

@@ -24,6 +24,7 @@ MpObject *MpObject_Format(MpObject *o, MpObject *spec);
 
 /* hash(o); -1 with TypeError for unhashable objects. */
 Mp_hash_t MpObject_Hash(MpObject *o);
+Mp_hash_t MpObject_HashNotImplemented(MpObject *o);
 
 /* The rich comparison `a op b` (op is Mp_LT ...).  Refs: NEW. */
 MpObject *MpObject_RichCompare(MpObject *a, MpObject *b, int op);

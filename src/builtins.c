@@ -713,28 +713,61 @@ builtin_sorted(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
 
 /* {====== Classes ====== */
 
-/* The most derived metaclass of meta and the bases' metaclasses, or a
-   TypeError "metaclass conflict". */
-static MpTypeObject *
-calculate_metaclass(MpTypeObject *meta, MpObject *bases)
+/* PEP 560: a base that is not a class but has __mro_entries__(bases) is
+   replaced by the tuple that method returns.  Returns the bases to use
+   (orig itself when nothing changed).  Refs: NEW; orig BORROWED. */
+static MpObject *
+update_bases(MpObject *orig)
 {
-    MpTypeObject *winner = meta;
-    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(bases); i++) {
-        MpTypeObject *t = Mp_TYPE(MpTuple_GET_ITEM(bases, i));
-        if (MpType_IsSubtype(winner, t)) {
+    static MpStrIdentifier id = MP_STR_IDENTIFIER("__mro_entries__");
+    MpObject *list = NULL;  // created at the first replaced base
+    Mp_ssize_t n = MpTuple_GET_SIZE(orig);
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        MpObject *b = MpTuple_GET_ITEM(orig, i), *meth = NULL;
+        if (!MpType_Check(b) &&
+            MpObject_LookupAttr(b, MpStr_FromIdentifier(&id), &meth) < 0) {
+            goto error;
+        }
+        if (meth == NULL) {
+            if (list != NULL && MpList_Append(list, b) < 0) {
+                goto error;
+            }
             continue;
         }
-        if (MpType_IsSubtype(t, winner)) {
-            winner = t;
-            continue;
+        MpObject *entries = MpObject_CallOneArg(meth, orig);
+        Mp_DECREF(meth);
+        if (entries == NULL) {
+            goto error;
         }
-        MpErr_SetString(MpExc_TypeError,
-                        "metaclass conflict: the metaclass of a derived "
-                        "class must be a (non-strict) subclass of the "
-                        "metaclasses of all its bases");
-        return NULL;
+        if (!MpTuple_Check(entries)) {
+            Mp_DECREF(entries);
+            MpErr_SetString(MpExc_TypeError,
+                            "__mro_entries__ must return a tuple");
+            goto error;
+        }
+        if (list == NULL) {
+            list = MpList_New(0);
+            for (Mp_ssize_t k = 0; list != NULL && k < i; k++) {
+                if (MpList_Append(list, MpTuple_GET_ITEM(orig, k)) < 0) {
+                    Mp_CLEAR(&list);
+                }
+            }
+        }
+        int r = list ? MpList_Extend(list, entries) : -1;
+        Mp_DECREF(entries);
+        if (r < 0) {
+            goto error;
+        }
     }
-    return winner;
+    if (list == NULL) {
+        return Mp_NewRef(orig);
+    }
+    MpObject *t = MpList_AsTuple(list);
+    Mp_DECREF(list);
+    return t;
+error:
+    Mp_XDECREF(list);
+    return NULL;
 }
 
 /* meta(name, bases, ns, **kwargs).  Refs: NEW. */
@@ -773,8 +806,10 @@ builtin_build_class(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         return MpErr_Format(MpExc_TypeError,
                             "__build_class__: name is not a string");
     }
-    MpObject *bases = MpTuple_FromArray(args + 2, nargs - 2);
+    MpObject *orig_bases = MpTuple_FromArray(args + 2, nargs - 2);
+    MpObject *bases = orig_bases ? update_bases(orig_bases) : NULL;
     if (bases == NULL) {
+        Mp_XDECREF(orig_bases);
         return NULL;
     }
     /* the metaclass keyword, and the others for the metaclass call */
@@ -783,6 +818,7 @@ builtin_build_class(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
     MpObject *kwargs = MpDict_New();
     if (kwargs == NULL) {
         Mp_DECREF(bases);
+        Mp_DECREF(orig_bases);
         return NULL;
     }
     for (Mp_ssize_t i = 0; i < nkw; i++) {
@@ -801,7 +837,8 @@ builtin_build_class(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                    : (MpObject *)&MpType_Type;
     }
     if (is_class) {
-        meta = (MpObject *)calculate_metaclass((MpTypeObject *)meta, bases);
+        meta = (MpObject *)MpType_CalculateMetaclass((MpTypeObject *)meta,
+                                                     bases);
         if (meta == NULL) {
             goto error;
         }
@@ -838,6 +875,14 @@ builtin_build_class(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         Mp_DECREF(meta);
         goto error;
     }
+    static MpStrIdentifier id_orig = MP_STR_IDENTIFIER("__orig_bases__");
+    if (bases != orig_bases &&
+        MpObject_SetItem(ns, MpStr_FromIdentifier(&id_orig), orig_bases) <
+            0) {
+        Mp_DECREF(ns);
+        Mp_DECREF(meta);
+        goto error;
+    }
     /* Run the body with ns as its locals; it returns the __class__ cell
        (or None) so that zero-argument super() can find the class. */
     MpObject *cell = MpEval_ClassBody(func, ns);
@@ -854,10 +899,12 @@ builtin_build_class(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
     Mp_DECREF(ns);
     Mp_DECREF(meta);
     Mp_DECREF(bases);
+    Mp_DECREF(orig_bases);
     Mp_DECREF(kwargs);
     return cls;
 error:
     Mp_DECREF(bases);
+    Mp_DECREF(orig_bases);
     Mp_DECREF(kwargs);
     return NULL;
 }

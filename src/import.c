@@ -84,6 +84,7 @@ MpObject *MpStructModule_Create(void);  // modules/structmodule.c
 MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
 MpObject *MpWeakrefModule_Create(void);  // objects/weakref.c
 MpObject *MpAtexitModule_Create(void);   // modules/atexit.c
+MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -113,6 +114,7 @@ static const BuiltinModule builtin_modules[] = {
     {"time", MpTimeModule_Create},
     {"_weakref", MpWeakrefModule_Create},
     {"atexit", MpAtexitModule_Create},
+    {"_collections", MpCollectionsModule_Create},
     {NULL, NULL},
 };
 

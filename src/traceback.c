@@ -47,8 +47,10 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "strbuf.h"
+#include "suggestions.h"
 
-MpObject *(*MpTraceback_SuggestionHook)(MpObject *exc);
+MpObject *(*MpTraceback_SuggestionHook)(MpObject *exc) =
+    MpSuggestions_ForException;
 
 static MpObject *frame_get_locals(MpObject *o, void *c);
 

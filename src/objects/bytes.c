@@ -56,6 +56,9 @@ bytes_alloc(MpTypeObject *type, Mp_ssize_t n)
     b->ob_base.ob_size = n;
     b->ob_shash = -1;
     b->ob_sval[n] = '\0';
+    if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+        MpObject_GC_Track(b);  // a subclass instance: __dict__, slots
+    }
     return (MpObject *)b;
 }
 
@@ -510,14 +513,6 @@ bytes_hash(MpObject *o)
         b->ob_shash = MpHash_Bytes(b->ob_sval, Mp_SIZE(o));
     }
     return b->ob_shash;
-}
-
-static Mp_hash_t
-bytearray_hash(MpObject *o)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 MpType_Name(Mp_TYPE(o)));
-    return -1;
 }
 
 static int
@@ -1852,7 +1847,7 @@ MpTypeObject MpByteArray_Type = {
     .tp_dealloc = bytearray_dealloc,
     .tp_repr = MpBytes_Repr,
     .tp_str = MpBytes_Repr,
-    .tp_hash = bytearray_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = bytes_richcompare,
     .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,

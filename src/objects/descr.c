@@ -314,7 +314,7 @@ getset_set(MpObject *self, MpObject *obj, MpObject *value)
     if (d->d.getset->set == NULL) {
         MpErr_Format(MpExc_AttributeError,
                      "attribute '%U' of '%s' objects is not writable",
-                     d->d_name, MpType_Name(d->d_type));
+                     d->d_name, d->d_type->tp_name);
         return -1;
     }
     return d->d.getset->set(obj, value, d->d.getset->closure);
@@ -403,9 +403,8 @@ member_set(MpObject *self, MpObject *obj, MpObject *value)
         MpObject **slot = (MpObject **)addr;
         if (value == NULL && d->d.member->type == MP_T_OBJECT_EX &&
             *slot == NULL) {
-            MpErr_Format(MpExc_AttributeError, "'%s' object has no "
-                                               "attribute '%U'",
-                         MpType_Name(Mp_TYPE(obj)), d->d_name);
+            /* CPython 3.11 names only the attribute here */
+            MpErr_SetObject(MpExc_AttributeError, d->d_name);
             return -1;
         }
         Mp_XINCREF(value);
@@ -564,6 +563,30 @@ static MpMemberDef wrapper_members[] = {
     {NULL},
 };
 
+/* classmethod(f).__isabstractmethod__ is f's (abc.abstractmethod under
+   @classmethod or @staticmethod). */
+static MpObject *
+wrapper_get_isabstract(MpObject *self, void *closure)
+{
+    MpObject *name = MpStr_InternFromString("__isabstractmethod__");
+    MpObject *v = NULL;
+    int found = name ? MpObject_LookupAttr(((MpWrapperObject *)self)->callable,
+                                           name, &v)
+                     : -1;
+    Mp_XDECREF(name);
+    if (found <= 0) {
+        return found < 0 ? NULL : Mp_NewRef(Mp_False);
+    }
+    int t = MpObject_IsTrue(v);
+    Mp_DECREF(v);
+    return t < 0 ? NULL : MpBool_FromLong(t);
+}
+
+static MpGetSetDef wrapper_getset[] = {
+    {"__isabstractmethod__", wrapper_get_isabstract, NULL, NULL, NULL},
+    {NULL},
+};
+
 MpTypeObject MpClassMethod_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "classmethod",
@@ -574,6 +597,7 @@ MpTypeObject MpClassMethod_Type = {
     .tp_clear = wrapper_clear,
     .tp_descr_get = classmethod_get,
     .tp_members = wrapper_members,
+    .tp_getset = wrapper_getset,
     .tp_new = wrapper_new_from_args,
     .tp_dictoffset = offsetof(MpWrapperObject, dict),
 };
@@ -589,6 +613,7 @@ MpTypeObject MpStaticMethod_Type = {
     .tp_call = staticmethod_call,
     .tp_descr_get = staticmethod_get,
     .tp_members = wrapper_members,
+    .tp_getset = wrapper_getset,
     .tp_new = wrapper_new_from_args,
     .tp_dictoffset = offsetof(MpWrapperObject, dict),
 };

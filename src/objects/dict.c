@@ -91,6 +91,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 /* {====== The table ====== */
 
@@ -1342,14 +1343,6 @@ dict_richcompare(MpObject *v, MpObject *w, int op)
     return MpBool_FromLong(op == Mp_EQ ? cmp : !cmp);
 }
 
-static Mp_hash_t
-dict_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 Mp_TYPE(self)->tp_name);
-    return -1;
-}
-
 static Mp_ssize_t
 dict_length(MpObject *self)
 {
@@ -2157,14 +2150,6 @@ static MpMethodDef values_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static Mp_hash_t
-view_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 Mp_TYPE(self)->tp_name);
-    return -1;
-}
-
 MpTypeObject MpDictKeys_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "dict_keys",
@@ -2172,7 +2157,7 @@ MpTypeObject MpDictKeys_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = view_dealloc,
     .tp_repr = view_repr,
-    .tp_hash = view_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = view_richcompare,
     .tp_iter = view_iter,
     .tp_as_number = &view_as_number,
@@ -2188,7 +2173,7 @@ MpTypeObject MpDictItems_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = view_dealloc,
     .tp_repr = view_repr,
-    .tp_hash = view_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = view_richcompare,
     .tp_iter = view_iter,
     .tp_as_number = &view_as_number,
@@ -2256,6 +2241,8 @@ static MpNumberMethods dict_as_number = {
 };
 
 static MpMethodDef dict_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)dict_contains_method, MP_METH_O, NULL},
     {"__getitem__", (void *)dict_subscript, MP_METH_O, NULL},
     {"__sizeof__", (void *)dict_sizeof, MP_METH_NOARGS, NULL},
@@ -2284,7 +2271,7 @@ MpTypeObject MpDict_Type = {
                 MP_TPFLAGS_DICT_SUBCLASS,
     .tp_dealloc = dict_dealloc,
     .tp_repr = dict_repr,
-    .tp_hash = dict_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = dict_richcompare,
     .tp_iter = dict_iter,
     .tp_as_number = &dict_as_number,

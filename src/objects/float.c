@@ -1163,6 +1163,9 @@ float_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         MpFloatObject *sub = (MpFloatObject *)MpObject_New(type);
         if (sub != NULL) {
             sub->value = MpFloat_AS_DOUBLE(r);
+            if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+                MpObject_GC_Track(sub);  // __dict__, slots
+            }
         }
         Mp_DECREF(r);
         r = (MpObject *)sub;
@@ -1778,6 +1781,9 @@ complex_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         if (sub != NULL) {
             sub->real = ((MpComplexObject *)r)->real;
             sub->imag = ((MpComplexObject *)r)->imag;
+            if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+                MpObject_GC_Track(sub);  // __dict__, slots
+            }
         }
         Mp_DECREF(r);
         r = (MpObject *)sub;

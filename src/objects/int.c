@@ -239,6 +239,9 @@ long_subtype_copy(MpTypeObject *type, MpObject *v)
     } else {
         r->u.small = lng(v)->u.small;
     }
+    if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+        MpObject_GC_Track(r);  // a subclass instance: __dict__, slots
+    }
     return (MpObject *)r;
 }
 /* }====== */

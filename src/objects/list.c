@@ -53,6 +53,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 #define SSIZE_MAX_ PTRDIFF_MAX
 
@@ -1384,6 +1385,8 @@ static MpObject *list_reversed(MpObject *self, MpObject *unused);
 static MpObject *list_iter(MpObject *self);
 
 static MpMethodDef list_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__getitem__", (void *)list_subscript, MP_METH_O, NULL},
     {"__reversed__", (void *)list_reversed, MP_METH_NOARGS, NULL},
     {"__sizeof__", (void *)list_sizeof, MP_METH_NOARGS, NULL},
@@ -1554,14 +1557,6 @@ static MpMappingMethods list_as_mapping = {
     .mp_ass_subscript = list_ass_subscript,
 };
 
-static Mp_hash_t
-list_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 Mp_TYPE(self)->tp_name);
-    return -1;
-}
-
 MpTypeObject MpList_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "list",
@@ -1570,7 +1565,7 @@ MpTypeObject MpList_Type = {
                 MP_TPFLAGS_LIST_SUBCLASS,
     .tp_dealloc = list_dealloc,
     .tp_repr = list_repr,
-    .tp_hash = list_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = list_richcompare,
     .tp_iter = list_iter,
     .tp_as_sequence = &list_as_sequence,

@@ -45,6 +45,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 #include "objects/weakref.h"
 
 #define LINEAR_PROBES 9
@@ -1203,6 +1204,8 @@ set_sizeof(MpObject *so, MpObject *unused)
 }
 
 static MpMethodDef set_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"add", (void *)set_add_method, MP_METH_O, NULL},
     {"clear", (void *)set_clear, MP_METH_NOARGS, NULL},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
@@ -1230,6 +1233,8 @@ static MpMethodDef set_methods[] = {
 };
 
 static MpMethodDef frozenset_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)frozenset_copy, MP_METH_NOARGS, NULL},
     {"difference", (void *)set_difference_multi, MP_METH_FASTCALL, NULL},
@@ -1417,14 +1422,6 @@ frozenset_hash(MpObject *self)
     return so->hash;
 }
 
-static Mp_hash_t
-set_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: '%.200s'",
-                 Mp_TYPE(self)->tp_name);
-    return -1;
-}
-
 static Mp_ssize_t
 set_len(MpObject *self)
 {
@@ -1563,7 +1560,7 @@ MpTypeObject MpSet_Type = {
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = set_dealloc,
     .tp_repr = set_repr,
-    .tp_hash = set_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = set_richcompare,
     .tp_iter = set_iter,
     .tp_as_number = &set_as_number,

@@ -281,13 +281,6 @@ slice_richcompare(MpObject *a, MpObject *b, int op)
     return r;
 }
 
-static Mp_hash_t
-slice_hash(MpObject *self)
-{
-    MpErr_Format(MpExc_TypeError, "unhashable type: 'slice'");
-    return -1;
-}
-
 static MpMethodDef slice_methods[] = {
     {"indices", (void *)slice_indices, MP_METH_O, NULL},
     {"__reduce__", (void *)slice_reduce, MP_METH_NOARGS, NULL},
@@ -308,7 +301,7 @@ MpTypeObject MpSlice_Type = {
     .tp_flags = MP_TPFLAGS_HAVE_GC,
     .tp_dealloc = slice_dealloc,
     .tp_repr = slice_repr,
-    .tp_hash = slice_hash,
+    .tp_hash = MpObject_HashNotImplemented,
     .tp_richcompare = slice_richcompare,
     .tp_traverse = slice_traverse,
     .tp_new = slice_new,

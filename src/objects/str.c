@@ -3743,6 +3743,9 @@ str_subtype_copy(MpTypeObject *type, MpObject *s)
     MpObject *r = str_alloc(type, LEN(s), m);
     if (r != NULL) {
         memcpy(MpStr_DATA(r), MpStr_DATA(s), (size_t)LEN(s) * k);
+        if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
+            MpObject_GC_Track(r);  // a subclass instance
+        }
     }
     return r;
 }

@@ -29,6 +29,7 @@
 #include "objects/weakref.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,8 +43,10 @@
 #include "objects/func.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/mappingproxy.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/union.h"
 
 /* {====== Small helpers ====== */
 
@@ -594,6 +597,12 @@ ready_type(MpTypeObject *type)
     if (add_descriptors(type) < 0) {
         return -1;
     }
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(type->tp_bases); i++) {
+        MpObject *b = MpTuple_GET_ITEM(type->tp_bases, i);
+        if (MpType_AddSubclass((MpTypeObject *)b, type) < 0) {
+            return -1;
+        }
+    }
     type->tp_flags |= MP_TPFLAGS_READY;
     MpType_Modified(type);
     return 0;
@@ -785,6 +794,39 @@ excess_args(MpObject *args, MpObject *kwargs)
 
 static int object_init(MpObject *self, MpObject *args, MpObject *kwargs);
 
+/* "Can't instantiate abstract class C with abstract methods f, g": the
+   names of type.__abstractmethods__, sorted (abc.ABCMeta computes the set
+   and setting it raises the flag, see type_set_abstractmethods). */
+static void
+abstract_error(MpTypeObject *type)
+{
+    MpObject *methods = MpDict_GetItemString(type->tp_dict,
+                                             "__abstractmethods__");
+    MpObject *sorted = methods ? MpList_New(0) : NULL;
+    if (sorted == NULL || MpList_Extend(sorted, methods) < 0 ||
+        MpList_Sort(sorted) < 0) {
+        Mp_XDECREF(sorted);
+        if (!MpErr_Occurred()) {
+            MpErr_Format(MpExc_TypeError,
+                         "Can't instantiate abstract class %s",
+                         MpType_Name(type));
+        }
+        return;
+    }
+    MpObject *sep = MpStr_FromString(", ");
+    MpObject *joined = sep ? MpStr_Join(sep, sorted) : NULL;
+    if (joined != NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "Can't instantiate abstract class %s with abstract "
+                     "method%s %U",
+                     MpType_Name(type), Mp_SIZE(sorted) > 1 ? "s" : "",
+                     joined);
+    }
+    Mp_XDECREF(joined);
+    Mp_XDECREF(sep);
+    Mp_DECREF(sorted);
+}
+
 static MpObject *
 object_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
@@ -802,9 +844,7 @@ object_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         }
     }
     if (MpType_HasFeature(type, MP_TPFLAGS_IS_ABSTRACT)) {
-        MpErr_Format(MpExc_TypeError,
-                     "Can't instantiate abstract class %s",
-                     MpType_Name(type));
+        abstract_error(type);
         return NULL;
     }
     MpObject *o = MpObject_New(type);
@@ -875,7 +915,46 @@ object_sizeof(MpObject *self, MpObject *unused)
     return MpLong_FromSsize_t(size);
 }
 
+/* object.__init_subclass__(): the end of the cooperative chain of
+   __init_subclass__ calls, where every class keyword must have been
+   consumed. */
+static MpObject *
+object_init_subclass(MpObject *cls, MpObject *const *args, Mp_ssize_t nargs,
+                     MpObject *kwnames)
+{
+    if (nargs > 0) {
+        return MpErr_Format(MpExc_TypeError,
+                            "object.__init_subclass__() takes no arguments "
+                            "(%zd given)",
+                            nargs);
+    }
+    if (kwnames != NULL && MpTuple_GET_SIZE(kwnames) > 0) {
+        return MpErr_Format(MpExc_TypeError,
+                            "%s.__init_subclass__() takes no keyword "
+                            "arguments",
+                            MpType_Check(cls)
+                                ? MpType_Name((MpTypeObject *)cls)
+                                : "object");
+    }
+    return Mp_NewRef(Mp_None);
+}
+
+/* object.__subclasshook__(C): NotImplemented, which tells
+   ABCMeta.__subclasscheck__ to decide the usual way. */
+static MpObject *
+object_subclasshook(MpObject *cls, MpObject *const *args, Mp_ssize_t nargs,
+                    MpObject *kwnames)
+{
+    return Mp_NewRef(Mp_NotImplemented);
+}
+
 static MpMethodDef object_methods[] = {
+    {"__subclasshook__", (void *)object_subclasshook,
+     MP_METH_FASTCALL | MP_METH_KEYWORDS | MP_METH_CLASS,
+     "Abstract classes can override this to customize issubclass()."},
+    {"__init_subclass__", (void *)object_init_subclass,
+     MP_METH_FASTCALL | MP_METH_KEYWORDS | MP_METH_CLASS,
+     "This method is called when a class is subclassed."},
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
     {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
@@ -1033,6 +1112,38 @@ type_getattro(MpObject *o, MpObject *name)
 }
 
 static int
+is_dunder(MpObject *name)
+{
+    const char *s = MpStr_AsUTF8(name);
+    size_t n = s ? strlen(s) : 0;
+    if (s == NULL) {
+        MpErr_Clear();
+    }
+    return n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' &&
+           s[n - 2] == '_';
+}
+
+static MpObject *subclasses_list(MpTypeObject *type);
+
+/* Recomputes the slots of type and of every class below it, after a
+   special method was assigned or deleted.  Returns 0 or -1. */
+static int
+update_slots_below(MpTypeObject *type)
+{
+    MpType_UpdateSlots(type);
+    MpObject *subs = subclasses_list(type);
+    if (subs == NULL) {
+        return -1;
+    }
+    int r = 0;
+    for (Mp_ssize_t i = 0; r == 0 && i < Mp_SIZE(subs); i++) {
+        r = update_slots_below((MpTypeObject *)MpList_GET_ITEM(subs, i));
+    }
+    Mp_DECREF(subs);
+    return r;
+}
+
+static int
 type_setattro(MpObject *o, MpObject *name, MpObject *value)
 {
     MpTypeObject *type = (MpTypeObject *)o;
@@ -1048,6 +1159,7 @@ type_setattro(MpObject *o, MpObject *name, MpObject *value)
     }
     type->tp_version_tag++;
     MpType_Modified(type);
+    int r;
     if (value == NULL) {
         if (MpDict_Contains(type->tp_dict, name) != 1) {
             MpErr_Format(MpExc_AttributeError,
@@ -1055,9 +1167,16 @@ type_setattro(MpObject *o, MpObject *name, MpObject *value)
                          MpType_Name(type), name);
             return -1;
         }
-        return MpDict_DelItem(type->tp_dict, name);
+        r = MpDict_DelItem(type->tp_dict, name);
     }
-    return MpDict_SetItem(type->tp_dict, name, value);
+    else {
+        r = MpDict_SetItem(type->tp_dict, name, value);
+    }
+    if (r == 0 && MpStr_Check(name) && is_dunder(name)) {
+        /* C.__eq__ = f: the slots of C and its subclasses follow */
+        r = update_slots_below(type);
+    }
+    return r;
 }
 
 static MpObject *
@@ -1078,6 +1197,260 @@ type_get_bases(MpObject *o, void *closure)
 {
     MpObject *bases = ((MpTypeObject *)o)->tp_bases;
     return Mp_NewRef(bases ? bases : Mp_None);
+}
+
+/* {====== Assigning __bases__ ======
+   C.__bases__ = (X, Y) rebuilds the class's place in the hierarchy: its
+   MRO and the MRO of every class below it (mro_hierarchy, which keeps the
+   old MROs so that a failure anywhere puts everything back), the slots
+   that follow from the MROs, and the subclass records of old and new
+   bases.  The instances' memory layout cannot change, so the new bases
+   must lay instances out as the old ones did (compatible_layout). */
+
+/* "'B' deallocator differs from 'A'" / "'S' object layout differs from
+   'A'", as CPython's compatible_for_assignment checks. */
+static int
+compatible_layout(MpTypeObject *oldto, MpTypeObject *newto)
+{
+    MpTypeObject *old_c = oldto, *new_c = newto;
+    while (MpType_HasFeature(old_c, MP_TPFLAGS_HEAPTYPE)) {
+        old_c = old_c->tp_base;
+    }
+    while (MpType_HasFeature(new_c, MP_TPFLAGS_HEAPTYPE)) {
+        new_c = new_c->tp_base;
+    }
+    if (old_c->tp_dealloc != new_c->tp_dealloc) {
+        MpErr_Format(MpExc_TypeError,
+                     "__bases__ assignment: '%s' deallocator differs from "
+                     "'%s'",
+                     MpType_Name(newto), MpType_Name(oldto));
+        return 0;
+    }
+    if (MpType_SolidBase(oldto) != MpType_SolidBase(newto) ||
+        (oldto->tp_dictoffset != 0) != (newto->tp_dictoffset != 0) ||
+        (oldto->tp_weaklistoffset != 0) != (newto->tp_weaklistoffset != 0)) {
+        MpErr_Format(MpExc_TypeError,
+                     "__bases__ assignment: '%s' object layout differs "
+                     "from '%s'",
+                     MpType_Name(newto), MpType_Name(oldto));
+        return 0;
+    }
+    return 1;
+}
+
+/* The direct subclasses of type, alive now.  Refs: NEW list. */
+static MpObject *
+subclasses_list(MpTypeObject *type)
+{
+    MpObject *list = MpList_New(0);
+    if (list == NULL || type->tp_subclasses == NULL) {
+        return list;
+    }
+    Mp_ssize_t pos = 0;
+    MpObject *key, *value;
+    while (MpDict_Next(type->tp_subclasses, &pos, &key, &value)) {
+        MpObject *sub = (MpObject *)(uintptr_t)MpLong_AsSsize_t(key);
+        if (MpList_Append(list, sub) < 0) {
+            Mp_DECREF(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* Recomputes the MRO of type and of every class below it, appending
+   (class, old MRO) to undo for each.  Returns 0 or -1. */
+static int
+mro_hierarchy(MpTypeObject *type, MpObject *undo)
+{
+    MpObject *mro = compute_mro(type);
+    if (mro == NULL) {
+        return -1;
+    }
+    MpObject *entry = MpTuple_Pack(2, (MpObject *)type,
+                                   type->tp_mro ? type->tp_mro : Mp_None);
+    if (entry == NULL || MpList_Append(undo, entry) < 0) {
+        Mp_XDECREF(entry);
+        Mp_DECREF(mro);
+        return -1;
+    }
+    Mp_DECREF(entry);
+    Mp_SETREF(&type->tp_mro, mro);
+    MpObject *subs = subclasses_list(type);
+    if (subs == NULL) {
+        return -1;
+    }
+    int r = 0;
+    for (Mp_ssize_t i = 0; r == 0 && i < Mp_SIZE(subs); i++) {
+        r = mro_hierarchy((MpTypeObject *)MpList_GET_ITEM(subs, i), undo);
+    }
+    Mp_DECREF(subs);
+    return r;
+}
+
+static int
+type_set_bases(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) || value == NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot %s '__bases__' attribute of immutable type "
+                     "'%s'",
+                     value ? "set" : "delete", MpType_Name(type));
+        return -1;
+    }
+    if (!MpTuple_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign tuple to %s.__bases__, not %s",
+                     MpType_Name(type), MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    if (MpTuple_GET_SIZE(value) == 0) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign non-empty tuple to %s.__bases__, "
+                     "not ()",
+                     MpType_Name(type));
+        return -1;
+    }
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(value); i++) {
+        MpObject *b = MpTuple_GET_ITEM(value, i);
+        if (!MpType_Check(b)) {
+            MpErr_Format(MpExc_TypeError,
+                         "%s.__bases__ must be tuple of classes, not '%s'",
+                         MpType_Name(type), MpType_Name(Mp_TYPE(b)));
+            return -1;
+        }
+        if (MpType_IsSubtype((MpTypeObject *)b, type)) {
+            MpErr_SetString(MpExc_TypeError,
+                            "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    MpTypeObject *new_base = MpType_BestBase(value);
+    if (new_base == NULL || !compatible_layout(type->tp_base, new_base)) {
+        return -1;
+    }
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(value); i++) {
+        for (Mp_ssize_t k = 0; k < i; k++) {
+            if (MpTuple_GET_ITEM(value, i) == MpTuple_GET_ITEM(value, k)) {
+                MpErr_Format(MpExc_TypeError, "duplicate base class %s",
+                             MpType_Name((MpTypeObject *)MpTuple_GET_ITEM(
+                                 value, i)));
+                return -1;
+            }
+        }
+    }
+    MpObject *old_bases = type->tp_bases;
+    MpTypeObject *old_base = type->tp_base;
+    type->tp_bases = Mp_NewRef(value);
+    type->tp_base = (MpTypeObject *)Mp_NewRef(new_base);
+    MpObject *undo = MpList_New(0);
+    if (undo == NULL || mro_hierarchy(type, undo) < 0) {
+        /* put back the old bases and every MRO already replaced */
+        for (Mp_ssize_t i = undo ? Mp_SIZE(undo) : 0; i-- > 0;) {
+            MpObject *entry = MpList_GET_ITEM(undo, i);
+            MpTypeObject *t = (MpTypeObject *)MpTuple_GET_ITEM(entry, 0);
+            MpObject *mro = MpTuple_GET_ITEM(entry, 1);
+            Mp_SETREF(&t->tp_mro, mro == Mp_None ? NULL : Mp_NewRef(mro));
+        }
+        Mp_XDECREF(undo);
+        Mp_SETREF(&type->tp_bases, old_bases);
+        MpTypeObject *failed = type->tp_base;
+        type->tp_base = old_base;
+        Mp_DECREF(failed);
+        MpType_Modified(type);
+        return -1;
+    }
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(old_bases); i++) {
+        MpType_RemoveSubclass((MpTypeObject *)MpTuple_GET_ITEM(old_bases, i),
+                              type);
+    }
+    int r = 0;
+    for (Mp_ssize_t i = 0; r == 0 && i < MpTuple_GET_SIZE(value); i++) {
+        r = MpType_AddSubclass((MpTypeObject *)MpTuple_GET_ITEM(value, i),
+                               type);
+    }
+    MpType_Modified(type);
+    /* the slots follow the new MROs, top of the hierarchy first */
+    for (Mp_ssize_t i = 0; i < Mp_SIZE(undo); i++) {
+        MpObject *entry = MpList_GET_ITEM(undo, i);
+        MpType_UpdateSlots((MpTypeObject *)MpTuple_GET_ITEM(entry, 0));
+    }
+    Mp_DECREF(undo);
+    Mp_DECREF(old_bases);
+    Mp_DECREF(old_base);
+    return r;
+}
+
+static MpObject *
+type_subclasses(MpObject *self, MpObject *unused)
+{
+    return subclasses_list((MpTypeObject *)self);
+}
+/* }====== */
+
+/* C.__dict__: a read-only view of the class's dict, so that every change
+   goes through setattr and keeps the attribute cache right. */
+static MpObject *
+type_get_dict(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (type->tp_dict == NULL) {
+        return Mp_NewRef(Mp_None);
+    }
+    return MpDictProxy_New(type->tp_dict);
+}
+
+/* __abstractmethods__ lives in the class's own dict; setting it to a true
+   value raises the flag object.__new__ checks.  `type` itself answers
+   AttributeError, as in CPython (its dict holds this descriptor). */
+static MpObject *
+type_get_abstractmethods(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    MpObject *v = NULL;
+    if (type != &MpType_Type) {
+        v = MpDict_GetItemString(type->tp_dict, "__abstractmethods__");
+    }
+    if (v == NULL) {
+        MpErr_SetString(MpExc_AttributeError, "__abstractmethods__");
+        return NULL;
+    }
+    return Mp_NewRef(v);
+}
+
+static int
+type_set_abstractmethods(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    int abstract = 0, r;
+    if (value != NULL) {
+        abstract = MpObject_IsTrue(value);
+        if (abstract < 0) {
+            return -1;
+        }
+        r = MpDict_SetItemString(type->tp_dict, "__abstractmethods__",
+                                 value);
+    }
+    else {
+        r = MpDict_GetItemString(type->tp_dict, "__abstractmethods__")
+                ? MpDict_DelItemString(type->tp_dict, "__abstractmethods__")
+                : -1;
+        if (r < 0 && !MpErr_Occurred()) {
+            MpErr_SetString(MpExc_AttributeError, "__abstractmethods__");
+        }
+    }
+    if (r < 0) {
+        return -1;
+    }
+    MpType_Modified(type);
+    if (abstract) {
+        type->tp_flags |= MP_TPFLAGS_IS_ABSTRACT;
+    }
+    else {
+        type->tp_flags &= ~(unsigned long)MP_TPFLAGS_IS_ABSTRACT;
+    }
+    return 0;
 }
 
 static MpObject *
@@ -1102,6 +1475,54 @@ type_get_module(MpObject *o, void *closure)
         return MpStr_FromUTF8(type->tp_name, dot - type->tp_name);
     }
     return MpStr_InternFromString("builtins");
+}
+
+/* C.__module__ = name: a class keeps it in its dict; a built-in type's
+   comes from its tp_name and cannot change. */
+static int
+type_set_module(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__module__' attribute of immutable type "
+                     "'%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value == NULL) {
+        MpErr_Format(MpExc_TypeError, "cannot delete '__module__' attribute "
+                                      "of immutable type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (MpDict_SetItemString(type->tp_dict, "__module__", value) < 0) {
+        return -1;
+    }
+    MpType_Modified(type);
+    return 0;
+}
+
+/* C.__qualname__ = "Outer.C": classes only, and only a str. */
+static int
+type_set_qualname(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) || value == NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot %s '__qualname__' attribute of immutable type "
+                     "'%s'",
+                     value == NULL ? "delete" : "set", type->tp_name);
+        return -1;
+    }
+    if (!MpStr_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign string to %s.__qualname__, not '%s'",
+                     type->tp_name, MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    Mp_SETREF(&((MpHeapTypeObject *)type)->ht_qualname, Mp_NewRef(value));
+    return 0;
 }
 
 static MpObject *
@@ -1136,16 +1557,84 @@ static MpMethodDef type_methods[] = {
      "Return a type's method resolution order."},
     {"__dir__", (void *)MpType_Dir, MP_METH_NOARGS,
      "Specialized __dir__ implementation for types."},
+    {"__subclasses__", (void *)type_subclasses, MP_METH_NOARGS,
+     "Return a list of immediate subclasses."},
     {NULL},
 };
 
+/* C.__annotations__: the class dict's entry, created empty on first read
+   (3.10+), so that a class without annotations still answers {}; built-in
+   types have none. */
+static MpObject *
+type_get_annotations(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        return MpErr_Format(MpExc_AttributeError,
+                            "type object '%s' has no attribute "
+                            "'__annotations__'",
+                            type->tp_name);
+    }
+    MpObject *ann = MpDict_GetItemString(type->tp_dict, "__annotations__");
+    if (ann != NULL) {
+        descrgetfunc get = Mp_TYPE(ann)->tp_descr_get;
+        return get != NULL ? get(ann, NULL, o) : Mp_NewRef(ann);
+    }
+    if (MpErr_Occurred()) {
+        return NULL;
+    }
+    ann = MpDict_New();
+    if (ann == NULL ||
+        MpDict_SetItemString(type->tp_dict, "__annotations__", ann) < 0) {
+        Mp_XDECREF(ann);
+        return NULL;
+    }
+    MpType_Modified(type);
+    return ann;
+}
+
+static int
+type_set_annotations(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    int r;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__annotations__' attribute of immutable "
+                     "type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value != NULL) {
+        r = MpDict_SetItemString(type->tp_dict, "__annotations__", value);
+    }
+    else if (MpDict_GetItemString(type->tp_dict, "__annotations__") != NULL) {
+        r = MpDict_DelItemString(type->tp_dict, "__annotations__");
+    }
+    else {
+        if (!MpErr_Occurred()) {
+            MpErr_SetString(MpExc_AttributeError, "__annotations__");
+        }
+        return -1;
+    }
+    if (r == 0) {
+        MpType_Modified(type);
+    }
+    return r;
+}
+
 static MpGetSetDef type_getset[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
-    {"__qualname__", type_get_qualname, NULL, NULL, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
-    {"__bases__", type_get_bases, NULL, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
+    {"__dict__", type_get_dict, NULL, NULL, NULL},
+    {"__abstractmethods__", type_get_abstractmethods,
+     type_set_abstractmethods, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
-    {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL,
+     NULL},
     {NULL},
 };
 
@@ -1158,6 +1647,14 @@ type_dealloc(MpObject *o)
     MpObject_GC_UnTrack(o);
     MpObject_ClearWeakRefs(o);
     MpType_Modified(type);  // its address may be reused by a new class
+    if (type->tp_bases != NULL && MpType_HasFeature(type, MP_TPFLAGS_READY)) {
+        for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(type->tp_bases); i++) {
+            MpType_RemoveSubclass(
+                (MpTypeObject *)MpTuple_GET_ITEM(type->tp_bases, i), type);
+        }
+    }
+    Mp_XDECREF(ht->ht_slots);
+    free(ht->ht_members);
     Mp_XDECREF(type->tp_base);
     Mp_XDECREF(type->tp_bases);
     Mp_XDECREF(type->tp_mro);
@@ -1192,8 +1689,71 @@ type_clear(MpObject *o)
     return 0;
 }
 
-/* type(name, bases, ns) through tp_new: the one-argument form is handled
-   by type_call before this is reached. */
+MpTypeObject *
+MpType_CalculateMetaclass(MpTypeObject *meta, MpObject *bases)
+{
+    MpTypeObject *winner = meta;
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(bases); i++) {
+        MpTypeObject *t = Mp_TYPE(MpTuple_GET_ITEM(bases, i));
+        if (MpType_IsSubtype(winner, t)) {
+            continue;
+        }
+        if (MpType_IsSubtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        MpErr_SetString(MpExc_TypeError,
+                        "metaclass conflict: the metaclass of a derived "
+                        "class must be a (non-strict) subclass of the "
+                        "metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* super(type, type).__init_subclass__(**kwargs): the hook of the nearest
+   base that defines one (object's accepts no keywords).  Returns 0 or
+   -1. */
+static int
+init_subclass(MpTypeObject *type, MpObject *kwargs)
+{
+    static MpStrIdentifier id = MP_STR_IDENTIFIER("__init_subclass__");
+    MpObject *name = MpStr_FromIdentifier(&id);
+    MpObject *mro = type->tp_mro;
+    MpObject *hook = NULL;
+    for (Mp_ssize_t i = 1; name && i < MpTuple_GET_SIZE(mro); i++) {
+        MpTypeObject *t = (MpTypeObject *)MpTuple_GET_ITEM(mro, i);
+        hook = t->tp_dict ? MpDict_GetItemWithError(t->tp_dict, name) : NULL;
+        if (hook != NULL || MpErr_Occurred()) {
+            break;
+        }
+    }
+    if (hook == NULL) {
+        return MpErr_Occurred() ? -1 : 0;
+    }
+    Mp_INCREF(hook);
+    descrgetfunc get = Mp_TYPE(hook)->tp_descr_get;
+    MpObject *bound = get ? get(hook, NULL, (MpObject *)type)
+                          : Mp_NewRef(hook);
+    Mp_DECREF(hook);
+    if (bound == NULL) {
+        return -1;
+    }
+    MpObject *noargs = MpTuple_New(0);
+    MpObject *r = noargs ? MpObject_Call(bound, noargs, kwargs) : NULL;
+    Mp_XDECREF(noargs);
+    Mp_DECREF(bound);
+    if (r == NULL) {
+        return -1;
+    }
+    Mp_DECREF(r);
+    return 0;
+}
+
+/* type(name, bases, ns, **kwds) through tp_new: the one-argument form is
+   handled by type_call before this is reached.  The metaclass is the most
+   derived of meta and the bases' metaclasses; the keywords go to the new
+   class's __init_subclass__. */
 static MpObject *
 type_new(MpTypeObject *meta, MpObject *args, MpObject *kwargs)
 {
@@ -1204,25 +1764,78 @@ type_new(MpTypeObject *meta, MpObject *args, MpObject *kwargs)
     MpObject *name = MpTuple_GET_ITEM(args, 0);
     MpObject *bases = MpTuple_GET_ITEM(args, 1);
     MpObject *ns = MpTuple_GET_ITEM(args, 2);
-    if (!MpStr_Check(name) || !MpTuple_Check(bases) || !MpDict_Check(ns)) {
-        MpErr_SetString(MpExc_TypeError,
-                        "type.__new__() argument types must be (str, "
-                        "tuple, dict)");
+    const char *want[3] = {"str", "tuple", "dict"};
+    int ok[3] = {MpStr_Check(name), MpTuple_Check(bases), MpDict_Check(ns)};
+    for (int i = 0; i < 3; i++) {
+        if (!ok[i]) {
+            MpObject *a = MpTuple_GET_ITEM(args, i);
+            return MpErr_Format(MpExc_TypeError,
+                                "type.__new__() argument %d must be %s, "
+                                "not %s",
+                                i + 1, want[i], MpType_Name(Mp_TYPE(a)));
+        }
+    }
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(bases); i++) {
+        MpObject *b = MpTuple_GET_ITEM(bases, i);
+        static MpStrIdentifier id = MP_STR_IDENTIFIER("__mro_entries__");
+        MpObject *entries;
+        if (MpType_Check(b)) {
+            continue;
+        }
+        if (MpObject_LookupAttr(b, MpStr_FromIdentifier(&id), &entries) <
+            0) {
+            return NULL;
+        }
+        if (entries != NULL) {
+            Mp_DECREF(entries);
+            return MpErr_Format(MpExc_TypeError,
+                                "type() doesn't support MRO entry "
+                                "resolution; use types.new_class()");
+        }
+    }
+    MpTypeObject *winner = MpType_CalculateMetaclass(meta, bases);
+    if (winner == NULL) {
         return NULL;
     }
-    return MpType_New(meta, name, bases, ns);
+    if (winner != meta && winner->tp_new != type_new) {
+        return winner->tp_new(winner, args, kwargs);
+    }
+    MpObject *type = MpType_New(winner, name, bases, ns);
+    if (type != NULL && init_subclass((MpTypeObject *)type, kwargs) < 0) {
+        Mp_CLEAR(&type);
+    }
+    return type;
 }
 
 static int
 type_init(MpObject *self, MpObject *args, MpObject *kwargs)
 {
+    Mp_ssize_t n = MpTuple_GET_SIZE(args);
+    if (n == 1 && kwargs != NULL && MpDict_GET_SIZE(kwargs) > 0) {
+        MpErr_SetString(MpExc_TypeError,
+                        "type.__init__() takes no keyword arguments");
+        return -1;
+    }
+    if (n != 1 && n != 3) {
+        MpErr_SetString(MpExc_TypeError,
+                        "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
     return 0;
 }
+
+/* int | str (union.c) */
+static MpNumberMethods type_as_number = {
+    .nb_or = MpUnion_TypeOr,
+};
 
 MpTypeObject MpType_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "type",
     .tp_basicsize = sizeof(MpHeapTypeObject),
+    /* a class's attributes are its "instance dict": a metaclass's
+       instances must not get a second __dict__ slot */
+    .tp_dictoffset = offsetof(MpTypeObject, tp_dict),
     .tp_flags = MP_TPFLAGS_BASETYPE | MP_TPFLAGS_TYPE_SUBCLASS |
                 MP_TPFLAGS_HAVE_GC,
     .tp_weaklistoffset = offsetof(MpTypeObject, tp_weaklist),
@@ -1237,6 +1850,7 @@ MpTypeObject MpType_Type = {
     .tp_call = type_call,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
+    .tp_as_number = &type_as_number,
     .tp_doc = "type(object) -> the object's type\n"
               "type(name, bases, dict, **kwds) -> a new type",
 };

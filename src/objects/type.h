@@ -64,11 +64,43 @@ typedef struct {
     MpMappingMethods as_mapping;
     MpObject *ht_name;      // str
     MpObject *ht_qualname;  // str
+    MpObject *ht_slots;         // tuple: the __slots__ names this class
+                                // adds (mangled, sorted), or NULL
+    MpMemberDef *ht_members;    // one per ht_slots name, then a zeroed
+                                // entry; NULL when ht_slots is NULL
 } MpHeapTypeObject;
 
 /* Puts a wrapper descriptor in a C type's dict for each slot it defines
    (typeslots.c).  Returns 0 or -1. */
 int MpType_AddSlotWrappers(MpTypeObject *type);
+
+/* Recomputes the slots of a class from its MRO (after __bases__ was
+   assigned): a special method defined in Python along the MRO gets the
+   slot function, any other slot is the base's.  Refs: none. */
+void MpType_UpdateSlots(MpTypeObject *type);
+
+/* The base whose C layout instances of type extend: type itself when it
+   adds fields to its base's layout (C fields or __slots__), else its
+   base's solid base.  A __dict__ or __weakref__ slot does not count.
+   Refs: BORROWED. */
+MpTypeObject *MpType_SolidBase(MpTypeObject *type);
+
+/* The base a class with these bases extends in memory, or NULL with
+   TypeError (not a class, not subclassable, "multiple bases have
+   instance lay-out conflict").  Refs: BORROWED. */
+MpTypeObject *MpType_BestBase(MpObject *bases);
+
+/* Records type as a direct subclass of base (for __subclasses__ and for
+   recomputing MROs when __bases__ changes), and forgets it again.  The
+   record does not keep type alive.  Add returns 0 or -1; Remove keeps
+   any pending exception. */
+int MpType_AddSubclass(MpTypeObject *base, MpTypeObject *type);
+void MpType_RemoveSubclass(MpTypeObject *base, MpTypeObject *type);
+
+/* The most derived of meta and the metaclasses of the bases, or NULL
+   with TypeError "metaclass conflict: ...".  Refs: BORROWED. */
+MpTypeObject *MpType_CalculateMetaclass(MpTypeObject *meta,
+                                        MpObject *bases);
 
 /* type(name, bases, ns): a new class.  Refs: NEW. */
 MpObject *MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,

@@ -18,6 +18,8 @@
    CPython counterpart: Objects/typeobject.c (slotdefs, update_one_slot,
    type_new).  Read first: MpType_New */
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "abstract.h"
@@ -28,10 +30,12 @@
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "vm.h"
 
 /* {====== Calling a special method ====== */
 
@@ -134,13 +138,38 @@ slot_tp_richcompare(MpObject *self, MpObject *other, int op)
     return r;
 }
 
+/* type(self).<name> bound to self: the special-method lookup, which skips
+   the instance's own attributes (a class's __call__ comes from its
+   metaclass, not from the class's dict).  Refs: NEW; NULL with
+   AttributeError(name) when the type has none. */
+static MpObject *
+lookup_special_bound(MpObject *self, const char *name)
+{
+    MpObject *key = MpStr_InternFromString(name);
+    if (key == NULL) {
+        return NULL;
+    }
+    MpObject *f = MpType_Lookup(Mp_TYPE(self), key);
+    Mp_DECREF(key);
+    if (f == NULL) {
+        MpErr_SetString(MpExc_AttributeError, name);
+        return NULL;
+    }
+    descrgetfunc get = Mp_TYPE(f)->tp_descr_get;
+    if (get == NULL) {
+        return Mp_NewRef(f);
+    }
+    Mp_INCREF(f);
+    MpObject *bound = get(f, self, (MpObject *)Mp_TYPE(self));
+    Mp_DECREF(f);
+    return bound;
+}
+
 static MpObject *
 slot_tp_call(MpObject *self, MpObject *const *args, size_t nargs,
              MpObject *kwnames)
 {
-    MpObject *key = MpStr_InternFromString("__call__");
-    MpObject *f = key ? MpObject_GetAttr(self, key) : NULL;
-    Mp_XDECREF(key);
+    MpObject *f = lookup_special_bound(self, "__call__");
     if (f == NULL) {
         return NULL;
     }
@@ -243,9 +272,7 @@ slot_sq_contains(MpObject *self, MpObject *value)
 static int
 slot_tp_init(MpObject *self, MpObject *args, MpObject *kwargs)
 {
-    MpObject *key = MpStr_InternFromString("__init__");
-    MpObject *f = key ? MpObject_GetAttr(self, key) : NULL;
-    Mp_XDECREF(key);
+    MpObject *f = lookup_special_bound(self, "__init__");
     if (f == NULL) {
         return -1;
     }
@@ -540,7 +567,7 @@ static const SlotDef slotdefs[] = {
     NB(nb_matrix_multiply, "__rmatmul__", nb_matrix_multiply, W_RBINARY),
     NB(nb_lshift, "__lshift__", nb_lshift, W_BINARY),
     NB(nb_lshift, "__rlshift__", nb_lshift, W_RBINARY),
-    NB(nb_rshift, "__rshift__", nb_rshift, W_RBINARY),
+    NB(nb_rshift, "__rshift__", nb_rshift, W_BINARY),
     NB(nb_rshift, "__rrshift__", nb_rshift, W_RBINARY),
     NB(nb_and, "__and__", nb_and, W_BINARY), NB(nb_and, "__rand__", nb_and, W_RBINARY),
     NB(nb_or, "__or__", nb_or, W_BINARY), NB(nb_or, "__ror__", nb_or, W_RBINARY),
@@ -581,6 +608,23 @@ static const SlotDef slotdefs[] = {
 #undef SQ
 #undef MP
 
+/* Where slotdef sd's slot lives in a heap type (its own method tables),
+   or in any type (NULL when the type has no such table). */
+static char *
+slot_table(MpTypeObject *type, const SlotDef *sd)
+{
+    switch (sd->where) {
+    case IN_NUMBER:
+        return (char *)type->tp_as_number;
+    case IN_SEQUENCE:
+        return (char *)type->tp_as_sequence;
+    case IN_MAPPING:
+        return (char *)type->tp_as_mapping;
+    default:
+        return (char *)type;
+    }
+}
+
 /* Points every slot whose special method the class's MRO defines in Python
    (in a heap type's dict) at the slot function. */
 static void
@@ -608,28 +652,43 @@ fill_slots(MpHeapTypeObject *ht)
             type->tp_hash = NULL;  // __hash__ = None: unhashable
             continue;
         }
-        char *table;
-        switch (sd->where) {
-        case IN_NUMBER:
-            table = (char *)&ht->as_number;
-            break;
-        case IN_SEQUENCE:
-            table = (char *)&ht->as_sequence;
-            break;
-        case IN_MAPPING:
-            table = (char *)&ht->as_mapping;
-            break;
-        default:
-            table = (char *)type;
+        memcpy(slot_table(type, sd) + sd->offset, &sd->function,
+               sizeof(void *));
+    }
+}
+
+static void slot_tp_finalize(MpObject *self);
+
+void
+MpType_UpdateSlots(MpTypeObject *type)
+{
+    MpTypeObject *base = type->tp_base;
+    /* First every slot as the (already updated) base has it, then the
+       ones the new MRO defines in Python: a name two slotdefs share
+       (__getattr__ and __getattribute__) must not undo the other. */
+    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++) {
+        const SlotDef *sd = &slotdefs[i];
+        char *from = slot_table(base, sd);
+        void *fn = NULL;
+        if (from != NULL) {
+            memcpy(&fn, from + sd->offset, sizeof fn);
         }
-        memcpy(table + sd->offset, &sd->function, sizeof(void *));
+        memcpy(slot_table(type, sd) + sd->offset, &fn, sizeof fn);
     }
-    /* A class that defines __eq__ but not __hash__ is unhashable. */
-    if (MpDict_GetItemString(type->tp_dict, "__eq__") != NULL &&
-        MpDict_GetItemString(type->tp_dict, "__hash__") == NULL) {
-        type->tp_hash = NULL;
-        MpDict_SetItemString(type->tp_dict, "__hash__", Mp_None);
+    type->tp_finalize = base->tp_finalize;
+    fill_slots((MpHeapTypeObject *)type);
+    MpObject *del = MpStr_InternFromString("__del__");
+    if (del != NULL) {
+        MpType_Modified(type);
+        if (MpType_Lookup(type, del) != NULL) {
+            type->tp_finalize = slot_tp_finalize;
+        }
+        Mp_DECREF(del);
     }
+    else {
+        MpErr_Clear();
+    }
+    MpType_Modified(type);
 }
 /* }====== */
 
@@ -651,6 +710,36 @@ static_base(MpTypeObject *type)
         type = type->tp_base;
     }
     return type;
+}
+
+/* The __slots__ values of self: for each class along the base chain that
+   added slots, the object pointers its members describe. */
+static int
+traverse_slots(MpObject *self, visitproc visit, void *arg)
+{
+    for (MpTypeObject *t = Mp_TYPE(self);
+         MpType_HasFeature(t, MP_TPFLAGS_HEAPTYPE); t = t->tp_base) {
+        for (MpMemberDef *m = ((MpHeapTypeObject *)t)->ht_members;
+             m != NULL && m->name != NULL; m++) {
+            MpObject *v = *(MpObject **)((char *)self + m->offset);
+            if (v != NULL && visit(v, arg)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static void
+clear_slots(MpObject *self)
+{
+    for (MpTypeObject *t = Mp_TYPE(self);
+         MpType_HasFeature(t, MP_TPFLAGS_HEAPTYPE); t = t->tp_base) {
+        for (MpMemberDef *m = ((MpHeapTypeObject *)t)->ht_members;
+             m != NULL && m->name != NULL; m++) {
+            Mp_CLEAR((MpObject **)((char *)self + m->offset));
+        }
+    }
 }
 
 static void
@@ -677,6 +766,7 @@ subtype_dealloc(MpObject *self)
     if (type->tp_weaklistoffset != 0 && base->tp_weaklistoffset == 0) {
         MpObject_ClearWeakRefs(self);
     }
+    clear_slots(self);
     /* The __dict__ slot is ours to clear when a class added it (the C
        base has none); otherwise the C base's dealloc clears it. */
     MpObject **dictp = dict_slot(self);
@@ -700,11 +790,17 @@ subtype_traverse(MpObject *self, visitproc visit, void *arg)
     if (visit((MpObject *)Mp_TYPE(self), arg)) {
         return 1;
     }
+    /* the __dict__ slot is ours when no C base has one (else the C
+       base's traverse visits it: it must be counted once) */
+    MpTypeObject *base = static_base(Mp_TYPE(self));
     MpObject **dictp = dict_slot(self);
-    if (dictp != NULL && *dictp != NULL && visit(*dictp, arg)) {
+    if (dictp != NULL && *dictp != NULL && base->tp_dictoffset == 0 &&
+        visit(*dictp, arg)) {
         return 1;
     }
-    MpTypeObject *base = static_base(Mp_TYPE(self));
+    if (traverse_slots(self, visit, arg)) {
+        return 1;
+    }
     if (base->tp_traverse != NULL) {
         return base->tp_traverse(self, visit, arg);
     }
@@ -714,11 +810,12 @@ subtype_traverse(MpObject *self, visitproc visit, void *arg)
 static int
 subtype_clear(MpObject *self)
 {
+    clear_slots(self);
+    MpTypeObject *base = static_base(Mp_TYPE(self));
     MpObject **dictp = dict_slot(self);
-    if (dictp != NULL) {
+    if (dictp != NULL && base->tp_dictoffset == 0) {
         Mp_CLEAR(dictp);
     }
-    MpTypeObject *base = static_base(Mp_TYPE(self));
     if (base->tp_clear != NULL) {
         return base->tp_clear(self);
     }
@@ -798,6 +895,25 @@ static MpGetSetDef subtype_weakref_getset = {"__weakref__",
 
 /* {====== Creating a class ====== */
 
+/* 3.11 reports an exception from __set_name__ as a RuntimeError naming
+   the attribute, caused by the original (3.12 stopped wrapping it). */
+static void
+set_name_error(MpTypeObject *type, MpObject *key, MpObject *value)
+{
+    MpObject *cause = MpErr_GetRaisedException();
+    MpErr_Format(MpExc_RuntimeError,
+                 "Error calling __set_name__ on '%.100s' instance %R "
+                 "in '%.100s'",
+                 MpType_Name(Mp_TYPE(value)), key, MpType_Name(type));
+    MpObject *exc = MpErr_GetRaisedException();
+    if (exc != NULL && cause != NULL) {
+        MpObject_SetAttrString(exc, "__context__", cause);
+        MpObject_SetAttrString(exc, "__cause__", cause);
+    }
+    Mp_XDECREF(cause);
+    MpErr_SetRaisedException(exc);
+}
+
 /* value.__set_name__(cls, name) for every attribute of the new class whose
    type defines it (descriptors learning their name, PEP 487).  The
    namespace is copied first: a __set_name__ may change the class. */
@@ -833,6 +949,7 @@ set_names(MpTypeObject *type)
         Mp_DECREF(hook);
         if (res == NULL) {
             r = -1;
+            set_name_error(type, key, value);
         }
         Mp_XDECREF(res);
     }
@@ -840,9 +957,31 @@ set_names(MpTypeObject *type)
     return r;
 }
 
-/* The base whose layout the new class extends: every base's C layout must
-   be an extension of the winner's ("multiple bases have instance lay-out
-   conflict" otherwise). */
+MpTypeObject *
+MpType_SolidBase(MpTypeObject *type)
+{
+    for (;;) {
+        MpTypeObject *base = type->tp_base;
+        if (base == NULL) {
+            return type;
+        }
+        if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+            MpObject *slots = ((MpHeapTypeObject *)type)->ht_slots;
+            if (slots != NULL && MpTuple_GET_SIZE(slots) > 0) {
+                return type;
+            }
+        }
+        else if (type->tp_basicsize != base->tp_basicsize ||
+                 type->tp_itemsize != base->tp_itemsize) {
+            return type;  // a C type with fields of its own
+        }
+        type = base;
+    }
+}
+
+/* The base whose layout the new class extends: every base's solid layout
+   must be an ancestor-or-self of the winner's ("multiple bases have
+   instance lay-out conflict" otherwise). */
 static MpTypeObject *
 best_base(MpObject *bases)
 {
@@ -860,15 +999,7 @@ best_base(MpObject *bases)
                          bt->tp_name);
             return NULL;
         }
-        MpTypeObject *layout = static_base(bt);
-        /* a C base that adds no fields shares its own base's layout
-           (CPython's solid_base): ValueError is laid out as Exception,
-           so class E(OSError, ValueError) is fine */
-        while (layout->tp_base != NULL &&
-               layout->tp_basicsize == layout->tp_base->tp_basicsize &&
-               layout->tp_itemsize == layout->tp_base->tp_itemsize) {
-            layout = layout->tp_base;
-        }
+        MpTypeObject *layout = MpType_SolidBase(bt);
         if (winner == NULL) {
             winner = bt;
             winner_layout = layout;
@@ -887,6 +1018,266 @@ best_base(MpObject *bases)
         }
     }
     return winner;
+}
+
+MpTypeObject *
+MpType_BestBase(MpObject *bases)
+{
+    return best_base(bases);
+}
+
+/* {====== __slots__ ======
+   `__slots__ = ('x', 'y')` replaces the per-instance __dict__ by fixed
+   fields: each name gets an object pointer in the instance, after the
+   base's layout, and a member descriptor in the class that reads and
+   writes it (<member 'x' of 'C' objects>).  '__dict__' and '__weakref__'
+   among the names ask for those two slots instead.  The names are mangled
+   like private attributes and sorted, as CPython does. */
+
+typedef struct {
+    MpObject *names;  // list of the mangled field names, sorted
+    int add_dict;
+    int add_weak;
+} SlotsSpec;
+
+/* "__x" in class "_C" -> "_C__x"; other names unchanged.  Refs: NEW. */
+static MpObject *
+mangle(MpObject *classname, MpObject *name)
+{
+    const char *n = MpStr_AsUTF8(name);
+    const char *c = MpStr_AsUTF8(classname);
+    if (n == NULL || c == NULL) {
+        return NULL;
+    }
+    size_t len = strlen(n);
+    if (len < 2 || n[0] != '_' || n[1] != '_' ||
+        (len >= 4 && n[len - 1] == '_' && n[len - 2] == '_') ||
+        strchr(n, '.') != NULL) {
+        return Mp_NewRef(name);
+    }
+    while (*c == '_') {
+        c++;
+    }
+    if (*c == '\0') {
+        return Mp_NewRef(name);
+    }
+    return MpStr_FromFormat("_%s%s", c, n);
+}
+
+/* Reads ns['__slots__'] (absent: a __dict__ and a __weakref__ slot when
+   the base has none).  Returns 0 or -1 with CPython's TypeError or
+   ValueError; spec->names NULL when there is no __slots__. */
+static int
+parse_slots(MpObject *name, MpTypeObject *base, MpObject *ns,
+            SlotsSpec *spec)
+{
+    int may_add_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
+    /* no weak reference list for the bases whose CPython layout is
+       variable-sized (int, tuple, bytes: "cannot create weak reference to
+       'I' object") */
+    int may_add_weak =
+        base->tp_weaklistoffset == 0 && base->tp_itemsize == 0 &&
+        !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
+                                     MP_TPFLAGS_TUPLE_SUBCLASS |
+                                     MP_TPFLAGS_BYTES_SUBCLASS);
+    spec->names = NULL;
+    spec->add_dict = spec->add_weak = 0;
+    MpObject *slots = MpDict_GetItemString(ns, "__slots__");
+    if (slots == NULL) {
+        spec->add_dict = may_add_dict;
+        spec->add_weak = may_add_weak;
+        return 0;
+    }
+    MpObject *seq;
+    if (MpStr_Check(slots)) {
+        seq = MpTuple_FromArray(&slots, 1);
+    }
+    else {
+        seq = MpTuple_FromIterable(slots);
+    }
+    if (seq == NULL) {
+        return -1;
+    }
+    Mp_ssize_t n = MpTuple_GET_SIZE(seq);
+    if (n > 0 && base->tp_itemsize != 0) {
+        MpErr_Format(MpExc_TypeError,
+                     "nonempty __slots__ not supported for subtype of '%s'",
+                     base->tp_name);
+        goto error;
+    }
+    spec->names = MpList_New(0);
+    if (spec->names == NULL) {
+        goto error;
+    }
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        MpObject *item = MpTuple_GET_ITEM(seq, i);
+        if (!MpStr_Check(item)) {
+            MpErr_Format(MpExc_TypeError,
+                         "__slots__ items must be strings, not '%s'",
+                         MpType_Name(Mp_TYPE(item)));
+            goto error;
+        }
+        MpObject *ok = MpObject_CallMethod(item, "isidentifier", NULL, 0);
+        if (ok == NULL) {
+            goto error;
+        }
+        Mp_DECREF(ok);
+        if (ok != Mp_True) {
+            MpErr_SetString(MpExc_TypeError,
+                            "__slots__ must be identifiers");
+            goto error;
+        }
+        if (MpStr_CompareWithASCII(item, "__dict__") == 0) {
+            if (!may_add_dict || spec->add_dict) {
+                MpErr_SetString(MpExc_TypeError,
+                                "__dict__ slot disallowed: we already got "
+                                "one");
+                goto error;
+            }
+            spec->add_dict = 1;
+            continue;
+        }
+        if (MpStr_CompareWithASCII(item, "__weakref__") == 0) {
+            if (!may_add_weak || spec->add_weak) {
+                MpErr_SetString(MpExc_TypeError,
+                                "__weakref__ slot disallowed: either we "
+                                "already got one, or __itemsize__ != 0");
+                goto error;
+            }
+            spec->add_weak = 1;
+            continue;
+        }
+        MpObject *m = mangle(name, item);
+        if (m == NULL) {
+            goto error;
+        }
+        MpStr_InternInPlace(&m);
+        int r = MpList_Append(spec->names, m);
+        Mp_DECREF(m);
+        if (r < 0) {
+            goto error;
+        }
+    }
+    if (MpList_Sort(spec->names) < 0) {
+        goto error;
+    }
+    for (Mp_ssize_t i = 0; i < Mp_SIZE(spec->names); i++) {
+        MpObject *m = MpList_GET_ITEM(spec->names, i);
+        int r = MpDict_Contains(ns, m);
+        if (r < 0) {
+            goto error;
+        }
+        if (r) {
+            MpErr_Format(MpExc_ValueError,
+                         "%R in __slots__ conflicts with class variable", m);
+            goto error;
+        }
+    }
+    Mp_DECREF(seq);
+    return 0;
+error:
+    Mp_DECREF(seq);
+    Mp_CLEAR(&spec->names);
+    return -1;
+}
+
+/* Gives the class its layout: the slot fields after the base's, then the
+   __dict__ and __weakref__ pointers; member and getset descriptors for
+   them go in the class's dict.  Returns 0 or -1. */
+static int
+add_layout(MpHeapTypeObject *ht, MpTypeObject *base, SlotsSpec *spec)
+{
+    MpTypeObject *type = &ht->ht_type;
+    type->tp_basicsize = base->tp_basicsize;
+    type->tp_itemsize = base->tp_itemsize;
+    if (spec->names != NULL) {
+        Mp_ssize_t n = Mp_SIZE(spec->names);
+        ht->ht_slots = MpList_AsTuple(spec->names);
+        if (ht->ht_slots == NULL) {
+            return -1;
+        }
+        ht->ht_members = calloc((size_t)n + 1, sizeof(MpMemberDef));
+        if (ht->ht_members == NULL) {
+            MpErr_NoMemory();
+            return -1;
+        }
+        for (Mp_ssize_t i = 0; i < n; i++) {
+            MpMemberDef *m = &ht->ht_members[i];
+            /* the name's bytes live as long as ht_slots */
+            m->name = MpStr_AsUTF8(MpTuple_GET_ITEM(ht->ht_slots, i));
+            m->type = MP_T_OBJECT_EX;
+            m->offset = type->tp_basicsize;
+            type->tp_basicsize += sizeof(MpObject *);
+            MpObject *d = MpDescr_NewMember(type, m);
+            if (d == NULL ||
+                MpDict_SetItem(type->tp_dict, MpTuple_GET_ITEM(ht->ht_slots, i),
+                               d) < 0) {
+                Mp_XDECREF(d);
+                return -1;
+            }
+            Mp_DECREF(d);
+        }
+    }
+    if (spec->add_dict) {
+        type->tp_dictoffset = type->tp_basicsize;
+        type->tp_basicsize += sizeof(MpObject *);
+    }
+    if (spec->add_weak) {
+        type->tp_weaklistoffset = type->tp_basicsize;
+        type->tp_basicsize += sizeof(MpObject *);
+    }
+    MpGetSetDef *defs[2] = {spec->add_dict ? &subtype_dict_getset : NULL,
+                            spec->add_weak ? &subtype_weakref_getset : NULL};
+    for (int i = 0; i < 2; i++) {
+        if (defs[i] == NULL ||
+            MpDict_GetItemString(type->tp_dict, defs[i]->name) != NULL) {
+            continue;
+        }
+        MpObject *d = MpDescr_NewGetSet(type, defs[i]);
+        if (d == NULL ||
+            MpDict_SetItemString(type->tp_dict, defs[i]->name, d) < 0) {
+            Mp_XDECREF(d);
+            return -1;
+        }
+        Mp_DECREF(d);
+    }
+    return 0;
+}
+/* }====== */
+
+/* __subclasses__ bookkeeping: base.tp_subclasses maps the address of each
+   direct subclass (an int) to the same int.  The subclasses are not kept
+   alive by their bases: a class takes itself out when it dies
+   (MpType_RemoveSubclass in type_dealloc). */
+int
+MpType_AddSubclass(MpTypeObject *base, MpTypeObject *type)
+{
+    if (base->tp_subclasses == NULL &&
+        (base->tp_subclasses = MpDict_New()) == NULL) {
+        return -1;
+    }
+    MpObject *key = MpLong_FromSsize_t((Mp_ssize_t)(uintptr_t)type);
+    if (key == NULL) {
+        return -1;
+    }
+    int r = MpDict_SetItem(base->tp_subclasses, key, key);
+    Mp_DECREF(key);
+    return r;
+}
+
+void
+MpType_RemoveSubclass(MpTypeObject *base, MpTypeObject *type)
+{
+    if (base->tp_subclasses == NULL) {
+        return;
+    }
+    MpObject *saved = MpErr_GetRaisedException();
+    MpObject *key = MpLong_FromSsize_t((Mp_ssize_t)(uintptr_t)type);
+    if (key == NULL || MpDict_DelItem(base->tp_subclasses, key) < 0) {
+        MpErr_Clear();
+    }
+    Mp_XDECREF(key);
+    MpErr_SetRaisedException(saved);
 }
 
 MpObject *
@@ -919,9 +1310,15 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
             }
         }
     }
+    SlotsSpec spec;
+    if (parse_slots(name, base, ns, &spec) < 0) {
+        Mp_DECREF(bases);
+        return NULL;
+    }
     MpHeapTypeObject *ht = (MpHeapTypeObject *)MpObject_New(meta);
     if (ht == NULL) {
         Mp_DECREF(bases);
+        Mp_XDECREF(spec.names);
         return NULL;
     }
     MpTypeObject *type = &ht->ht_type;
@@ -934,38 +1331,46 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     type->tp_as_number = &ht->as_number;
     type->tp_as_sequence = &ht->as_sequence;
     type->tp_as_mapping = &ht->as_mapping;
-    type->tp_basicsize = base->tp_basicsize;
-    type->tp_itemsize = base->tp_itemsize;
-    /* instances get a __dict__ unless the base layout has one */
-    int adds_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
-    if (adds_dict) {
-        type->tp_dictoffset = type->tp_basicsize;
-        type->tp_basicsize += sizeof(MpObject *);
-    }
-    /* and a weak reference list (weakref.h), after the __dict__ slot, as
-       CPython lays it out; not for the bases whose CPython layout is
-       variable-sized (int, tuple, bytes: "cannot create weak reference
-       to 'I' object") */
-    int adds_weaklist =
-        base->tp_weaklistoffset == 0 && base->tp_itemsize == 0 &&
-        !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
-                                     MP_TPFLAGS_TUPLE_SUBCLASS |
-                                     MP_TPFLAGS_BYTES_SUBCLASS);
-    if (adds_weaklist) {
-        type->tp_weaklistoffset = type->tp_basicsize;
-        type->tp_basicsize += sizeof(MpObject *);
-    }
     type->tp_dealloc = subtype_dealloc;
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
     type->tp_dict = MpDict_Copy(ns);
     if (type->tp_dict == NULL || type->tp_name == NULL) {
+        Mp_XDECREF(spec.names);
         Mp_DECREF(ht);
         return NULL;
     }
     /* __qualname__ lives in the type, not its dict */
     MpObject *qualname = MpDict_GetItemString(type->tp_dict, "__qualname__");
+    if (qualname != NULL && !MpStr_Check(qualname)) {
+        MpErr_Format(MpExc_TypeError,
+                     "type __qualname__ must be a str, not %s",
+                     MpType_Name(Mp_TYPE(qualname)));
+        Mp_XDECREF(spec.names);
+        Mp_DECREF(ht);
+        return NULL;
+    }
     ht->ht_qualname = Mp_NewRef(qualname ? qualname : name);
+    if (qualname != NULL &&
+        MpDict_DelItemString(type->tp_dict, "__qualname__") < 0) {
+        Mp_XDECREF(spec.names);
+        Mp_DECREF(ht);
+        return NULL;
+    }
+    /* type(name, bases, ns) without __module__ in ns: the module whose
+       code is running, as CPython's type_new_set_module does. */
+    if (MpDict_GetItemString(type->tp_dict, "__module__") == NULL) {
+        MpObject *globals = MpEval_GetGlobals();
+        MpObject *modname = globals && MpDict_Check(globals)
+                                ? MpDict_GetItemString(globals, "__name__")
+                                : NULL;
+        if (modname != NULL &&
+            MpDict_SetItemString(type->tp_dict, "__module__", modname) < 0) {
+            Mp_XDECREF(spec.names);
+            Mp_DECREF(ht);
+            return NULL;
+        }
+    }
     /* __new__ is implicitly a static method; __init_subclass__ and
        __class_getitem__ implicitly class methods. */
     static const char *const implicit[][2] = {
@@ -981,39 +1386,39 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
             if (w == NULL || MpDict_SetItemString(type->tp_dict,
                                                   implicit[i][0], w) < 0) {
                 Mp_XDECREF(w);
+                Mp_XDECREF(spec.names);
                 Mp_DECREF(ht);
                 return NULL;
             }
             Mp_DECREF(w);
         }
     }
-    if (adds_dict && MpDict_GetItemString(type->tp_dict, "__dict__") == NULL) {
-        /* obj.__dict__: the slot this class added */
-        MpObject *d = MpDescr_NewGetSet(type, &subtype_dict_getset);
-        if (d == NULL ||
-            MpDict_SetItemString(type->tp_dict, "__dict__", d) < 0) {
-            Mp_XDECREF(d);
-            Mp_DECREF(ht);
-            return NULL;
-        }
-        Mp_DECREF(d);
+    int r = add_layout(ht, base, &spec);
+    Mp_XDECREF(spec.names);
+    if (r < 0) {
+        Mp_DECREF(ht);
+        return NULL;
     }
-    if (adds_weaklist &&
-        MpDict_GetItemString(type->tp_dict, "__weakref__") == NULL) {
-        MpObject *d = MpDescr_NewGetSet(type, &subtype_weakref_getset);
-        if (d == NULL ||
-            MpDict_SetItemString(type->tp_dict, "__weakref__", d) < 0) {
-            Mp_XDECREF(d);
-            Mp_DECREF(ht);
-            return NULL;
-        }
-        Mp_DECREF(d);
+    if (MpDict_GetItemString(type->tp_dict, "__doc__") == NULL &&
+        MpDict_SetItemString(type->tp_dict, "__doc__", Mp_None) < 0) {
+        Mp_DECREF(ht);
+        return NULL;
     }
     if (MpType_Ready(type) < 0) {
         Mp_DECREF(ht);
         return NULL;
     }
     fill_slots(ht);
+    /* A class whose body defines __eq__ but not __hash__ is unhashable
+       (only at creation: assigning C.__eq__ later keeps the hash). */
+    if (MpDict_GetItemString(type->tp_dict, "__eq__") != NULL &&
+        MpDict_GetItemString(type->tp_dict, "__hash__") == NULL) {
+        type->tp_hash = NULL;
+        if (MpDict_SetItemString(type->tp_dict, "__hash__", Mp_None) < 0) {
+            Mp_DECREF(ht);
+            return NULL;
+        }
+    }
     MpObject *del = MpStr_InternFromString("__del__");
     if (del == NULL) {
         Mp_DECREF(ht);
@@ -1342,6 +1747,12 @@ MpType_AddSlotWrappers(MpTypeObject *type)
         void *fn;
         memcpy(&fn, table + sd->offset, sizeof fn);
         if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL) {
+            continue;
+        }
+        if (fn == (void *)MpObject_HashNotImplemented) {
+            if (MpDict_SetItemString(dict, sd->name, Mp_None) < 0) {
+                return -1;
+            }
             continue;
         }
         MpWrapperDescrObject *w =

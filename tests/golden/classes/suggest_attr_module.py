@@ -1,0 +1,4 @@
+# "Did you mean" for a module attribute
+import sys
+print(sys.maxsize > 0)
+sys.maxsise

@@ -1,0 +1,4 @@
+# no suggestion when nothing is near enough
+def f():
+    return completely_unrelated_name
+f()
