@@ -609,7 +609,9 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
         DictEntry *ep = &dk_entries(dk)[ix];
         MpObject *old = ep->me_value;
         if (ep->me_key == key && old != NULL) {
-            /* Store first, release last, as insertdict. */
+            /* Store first, release last, as insertdict; a replaced value
+               may be the first container the dict holds. */
+            maintain_tracking(mp, key, value);
             ep->me_value = Mp_NewRef(value);
             mp->ma_version = next_version();
             Mp_DECREF(old);
@@ -628,6 +630,7 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
     if (ix >= 0) {
         *hint = ix;
         if (old != value) {
+            maintain_tracking(mp, key, value);
             dk_entries(mp->ma_keys)[ix].me_value = Mp_NewRef(value);
             mp->ma_version = next_version();
             Mp_DECREF(old);
