@@ -506,6 +506,15 @@ MpRuntime_Fini(int show_refcount)
     Mp_CLEAR(&sys_module);
     Mp_CLEAR(&builtins_module);
     MpGC_Fini();  // gc.garbage and gc.callbacks go; no more debug output
+    /* the preallocated MemoryError keeps the traceback of its last raise
+       (frames, and what they reference) until its next one: let go of it
+       before the last collections */
+    MpObject *memerr = MpExc_MemoryErrorInstance();
+    if (memerr != NULL) {
+        MpException_SetTraceback(memerr, NULL);
+        MpException_SetContext(memerr, NULL);
+        MpException_SetCause(memerr, NULL);
+    }
     /* the final collection: cycles left by the program (classes and
        their MROs, exceptions and their tracebacks) */
     while (MpGC_CollectNoCallbacks() > 0) {
