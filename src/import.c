@@ -82,9 +82,9 @@ MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
 MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
 MpObject *MpStructModule_Create(void);  // modules/structmodule.c
 MpObject *MpTimeModule_Create(void);    // modules/timemodule.c
+MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 MpObject *MpWeakrefModule_Create(void);  // objects/weakref.c
 MpObject *MpAtexitModule_Create(void);   // modules/atexit.c
-MpObject *MpCollectionsModule_Create(void);  // modules/collectionsmodule.c
 
 static MpStrIdentifier id_path = MP_STR_IDENTIFIER("__path__");
 
@@ -112,9 +112,9 @@ static const BuiltinModule builtin_modules[] = {
     {"_random", MpRandomModule_Create},
     {"_struct", MpStructModule_Create},
     {"time", MpTimeModule_Create},
+    {"_collections", MpCollectionsModule_Create},
     {"_weakref", MpWeakrefModule_Create},
     {"atexit", MpAtexitModule_Create},
-    {"_collections", MpCollectionsModule_Create},
     {NULL, NULL},
 };
 

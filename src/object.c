@@ -60,6 +60,22 @@ allocate(MpTypeObject *type, size_t size)
     o->ob_type = type;
     if (MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
         Mp_INCREF(type);  // an instance keeps its class alive
+        if (gc && !MpType_HasFeature(type, MP_TPFLAGS_TYPE_SUBCLASS)) {
+            /* An instance of a class whose C base is not a container
+               (object, io.StringIO, int ...): no C code will track it,
+               and all it holds are its class and its __dict__ slot
+               (NULL yet), so it is tracked at once, as CPython's
+               PyType_GenericAlloc does.  A container base tracks its
+               instances itself once their fields are valid. */
+            MpTypeObject *base = type->tp_base;
+            while (base != NULL &&
+                   MpType_HasFeature(base, MP_TPFLAGS_HEAPTYPE)) {
+                base = base->tp_base;
+            }
+            if (base != NULL && !MpType_HasFeature(base, MP_TPFLAGS_HAVE_GC)) {
+                MpObject_GC_Track(o);
+            }
+        }
     }
     if (gc) {
         MpGC_NoteAlloc();

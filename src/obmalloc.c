@@ -302,6 +302,9 @@ MpMem_Malloc(size_t size)
 void *
 MpMem_Calloc(size_t nelem, size_t elsize)
 {
+    if (elsize != 0 && nelem > SIZE_MAX / elsize) {
+        return NULL;  // before calloc, which ASan would abort on
+    }
     return calloc(nelem ? nelem : 1, elsize ? elsize : 1);
 }
 

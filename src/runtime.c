@@ -506,14 +506,14 @@ MpRuntime_Fini(int show_refcount)
     Mp_CLEAR(&sys_module);
     Mp_CLEAR(&builtins_module);
     MpGC_Fini();  // gc.garbage and gc.callbacks go; no more debug output
-    /* the preallocated MemoryError keeps the traceback of its last raise
-       (frames, and what they reference) until its next one: let go of it
-       before the last collections */
+    /* The preallocated MemoryError keeps the traceback of its last raise
+       (frames, their functions and globals) until it is raised again:
+       let go of it, so the final collection sees that garbage. */
     MpObject *memerr = MpExc_MemoryErrorInstance();
     if (memerr != NULL) {
         MpException_SetTraceback(memerr, NULL);
-        MpException_SetContext(memerr, NULL);
         MpException_SetCause(memerr, NULL);
+        MpException_SetContext(memerr, NULL);
     }
     /* the final collection: cycles left by the program (classes and
        their MROs, exceptions and their tracebacks) */

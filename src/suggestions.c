@@ -197,9 +197,11 @@ dir_of(MpObject *obj)
     MpObject *meth = key ? MpType_Lookup(Mp_TYPE(obj), key) : NULL;
     Mp_XDECREF(key);
     if (meth != NULL) {
-        /* found on the type, so called with obj as self: for a class,
-           Config.__dir__ would find object.__dir__ unbound */
+        /* type(obj).__dir__(obj), as dir() calls it: for a class, the
+           metaclass's __dir__, not object.__dir__ found on the class */
+        Mp_INCREF(meth);
         MpObject *r = MpObject_CallOneArg(meth, obj);
+        Mp_DECREF(meth);
         if (r == NULL) {
             return NULL;
         }

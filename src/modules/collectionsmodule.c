@@ -36,6 +36,7 @@
 #include "abstract.h"
 #include "errors.h"
 #include "getargs.h"
+#include "import.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -547,7 +548,7 @@ deque_remove(MpObject *self, MpObject *x)
         if (MpErr_ExceptionMatches(MpExc_RuntimeError)) {
             MpErr_Clear();
             MpErr_SetString(MpExc_IndexError,
-                            "deque mutated during remove().");
+                            "deque mutated during iteration");
         }
         return NULL;
     }
@@ -984,9 +985,10 @@ deque_repr(MpObject *self)
     return r;
 }
 
-/* Lexicographic, as for lists: the first unequal pair decides, else the
-   lengths.  Each item is held while compared; lengths are re-read after
-   every comparison, since __eq__ may change either deque. */
+/* Lexicographic, as for lists: the first unequal pair decides (compared
+   again with op itself, as CPython does), else the lengths.  Each item is
+   held while compared; a comparison that mutates either deque ends the
+   walk with RuntimeError, as CPython's iterators would. */
 static MpObject *
 deque_richcompare(MpObject *v, MpObject *w, int op)
 {
@@ -994,24 +996,27 @@ deque_richcompare(MpObject *v, MpObject *w, int op)
         return Mp_NewRef(Mp_NotImplemented);
     }
     Deque *a = (Deque *)v, *b = (Deque *)w;
-    if (a->len != b->len && (op == Mp_EQ || op == Mp_NE)) {
-        return MpBool_FromLong(op == Mp_NE);
+    if (op == Mp_EQ || op == Mp_NE) {
+        if (v == w) {
+            return MpBool_FromLong(op == Mp_EQ);
+        }
+        if (a->len != b->len) {
+            return MpBool_FromLong(op == Mp_NE);
+        }
     }
-    Mp_ssize_t i;
-    for (i = 0; i < a->len && i < b->len; i++) {
+    size_t sa = a->state, sb = b->state;
+    for (Mp_ssize_t i = 0;; i++) {
+        if (a->state != sa || b->state != sb) {
+            return MpErr_Format(MpExc_RuntimeError,
+                                "deque mutated during iteration");
+        }
+        if (i >= a->len || i >= b->len) {
+            break;
+        }
         MpObject *x = Mp_NewRef(*slot(a, i)), *y = Mp_NewRef(*slot(b, i));
-        int k = x == y ? 1 : MpObject_RichCompareBool(x, y, Mp_EQ);
+        int k = MpObject_RichCompareBool(x, y, Mp_EQ);
         if (k == 0) {
-            MpObject *r;
-            if (op == Mp_EQ) {
-                r = Mp_NewRef(Mp_False);
-            }
-            else if (op == Mp_NE) {
-                r = Mp_NewRef(Mp_True);
-            }
-            else {
-                r = MpObject_RichCompare(x, y, op);
-            }
+            MpObject *r = MpObject_RichCompare(x, y, op);
             Mp_DECREF(x);
             Mp_DECREF(y);
             return r;
@@ -1074,8 +1079,7 @@ dequeiter_next(MpObject *op)
         return NULL;
     }
     if (d->state != it->it_state) {
-        it->it_deque = NULL;
-        Mp_DECREF(d);
+        /* raised again on every later call, as CPython does */
         return MpErr_Format(MpExc_RuntimeError,
                             "deque mutated during iteration");
     }

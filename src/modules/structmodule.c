@@ -700,9 +700,10 @@ error:
 
 /* {====== The Struct type ====== */
 
-/* A new Struct for format (str or bytes).  Refs: NEW; format BORROWED. */
-static MpObject *
-struct_from_format(MpTypeObject *type, MpObject *format)
+/* Compiles format (str or bytes) into s, replacing what s held.
+   Returns 0 or -1. */
+static int
+struct_set_format(StructObject *s, MpObject *format)
 {
     const char *fmt;
     Mp_ssize_t len;
@@ -710,7 +711,7 @@ struct_from_format(MpTypeObject *type, MpObject *format)
     if (MpStr_Check(format)) {
         fmt = MpStr_AsUTF8AndSize(format, &len);
         if (fmt == NULL) {
-            return NULL;
+            return -1;
         }
         fstr = Mp_NewRef(format);
     }
@@ -719,40 +720,71 @@ struct_from_format(MpTypeObject *type, MpObject *format)
         len = MpBytes_GET_SIZE(format);
         fstr = MpStr_Decode(fmt, len, "latin-1", "strict");
         if (fstr == NULL) {
-            return NULL;
+            return -1;
         }
     }
     else {
-        return MpErr_Format(MpExc_TypeError,
-                            "Struct() argument 1 must be a str or bytes "
-                            "object, not %s", MpType_Name(Mp_TYPE(format)));
+        MpErr_Format(MpExc_TypeError,
+                     "Struct() argument 1 must be a str or bytes object, "
+                     "not %s", MpType_Name(Mp_TYPE(format)));
+        return -1;
     }
+    if (compile_format(s, fmt, len) < 0) {
+        Mp_DECREF(fstr);
+        return -1;
+    }
+    Mp_SETREF(&s->s_format, fstr);
+    return 0;
+}
+
+/* A Struct of type whose format is still empty ("").  Refs: NEW. */
+static StructObject *
+struct_alloc(MpTypeObject *type)
+{
     StructObject *s = (StructObject *)MpObject_New(type);
     if (s == NULL) {
-        Mp_DECREF(fstr);
         return NULL;
     }
-    s->s_format = fstr;
-    if (compile_format(s, fmt, len) < 0) {
+    s->s_format = MpStr_FromString("");
+    if (s->s_format == NULL || compile_format(s, "", 0) < 0) {
         Mp_DECREF(s);
         return NULL;
     }
     if (MpObject_IsGC((MpObject *)s)) {
         MpObject_GC_Track(s);
     }
+    return s;
+}
+
+/* A new Struct for format.  Refs: NEW; format BORROWED. */
+static MpObject *
+struct_from_format(MpTypeObject *type, MpObject *format)
+{
+    StructObject *s = struct_alloc(type);
+    if (s != NULL && struct_set_format(s, format) < 0) {
+        Mp_CLEAR((MpObject **)&s);
+    }
     return (MpObject *)s;
 }
 
+/* Struct.__new__ only allocates; __init__(format) compiles, so that a
+   subclass's __init__ may take other arguments (CPython 3.11 too). */
 static MpObject *
 struct_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
+{
+    return (MpObject *)struct_alloc(type);
+}
+
+static int
+struct_init(MpObject *self, MpObject *args, MpObject *kwargs)
 {
     static const char *const kw[] = {"format", NULL};
     static const MpArgSpec spec = {"Struct", kw, 1, 1};
     MpObject *a[1];
     if (MpArg_UnpackTupleDict(&spec, args, kwargs, a) < 0) {
-        return NULL;
+        return -1;
     }
-    return struct_from_format(type, a[0]);
+    return struct_set_format((StructObject *)self, a[0]);
 }
 
 static void
@@ -853,9 +885,8 @@ struct_pack_into_impl(StructObject *s, MpObject *const *args,
                             (size_t)(s->s_size + offset), s->s_size, offset,
                             len);
     }
-    /* pack into a scratch copy first, so a bad value leaves the buffer as
-       it was only where CPython would too: CPython zeroes the field and
-       packs in place, which we reproduce */
+    /* zero the field and pack in place, as CPython: a bad value leaves
+       the field partly written */
     unsigned char *dst = (unsigned char *)view.buf + offset;
     memset(dst, 0, (size_t)s->s_size);
     int rc = pack_values(s, dst, args + 2);
@@ -1082,6 +1113,7 @@ MpTypeObject MpStruct_Type = {
     .tp_flags = MP_TPFLAGS_BASETYPE,
     .tp_dealloc = struct_dealloc,
     .tp_new = struct_new,
+    .tp_init = struct_init,
     .tp_methods = struct_methods,
     .tp_getset = struct_getset,
     .tp_doc = "Struct(fmt) --> compiled struct object",

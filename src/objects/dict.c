@@ -611,8 +611,7 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
         DictEntry *ep = &dk_entries(dk)[ix];
         MpObject *old = ep->me_value;
         if (ep->me_key == key && old != NULL) {
-            /* Store first, release last, as insertdict; a replaced value
-               may be the first container the dict holds. */
+            /* Store first, release last, as insertdict. */
             maintain_tracking(mp, key, value);
             ep->me_value = Mp_NewRef(value);
             mp->ma_version = next_version();

@@ -60,12 +60,27 @@ static MpObject *
 proxy_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
     if (kwargs != NULL && MpDict_GET_SIZE(kwargs) > 0) {
-        return MpErr_Format(MpExc_TypeError,
-                            "mappingproxy() takes no keyword arguments");
+        MpObject *m = MpDict_GetItemString(kwargs, "mapping");
+        if (m == NULL || MpDict_GET_SIZE(kwargs) > 1 ||
+            MpTuple_GET_SIZE(args) > 0) {
+            return MpErr_Format(MpExc_TypeError,
+                                m == NULL || MpTuple_GET_SIZE(args) == 0
+                                    ? "mappingproxy() got an unexpected "
+                                      "keyword argument"
+                                    : "argument for mappingproxy() given "
+                                      "by name ('mapping') and position "
+                                      "(1)");
+        }
+        return MpDictProxy_New(m);
     }
-    if (MpTuple_GET_SIZE(args) != 1) {
+    if (MpTuple_GET_SIZE(args) == 0) {
         return MpErr_Format(MpExc_TypeError,
-                            "mappingproxy() takes exactly one argument "
+                            "mappingproxy() missing required argument "
+                            "'mapping' (pos 1)");
+    }
+    if (MpTuple_GET_SIZE(args) > 1) {
+        return MpErr_Format(MpExc_TypeError,
+                            "mappingproxy() takes at most 1 argument "
                             "(%zd given)",
                             MpTuple_GET_SIZE(args));
     }

@@ -22,7 +22,16 @@
 
    Calling a type (type_call) runs tp_new, then tp_init when the result is
    an instance of the type.  `type(name, bases, ns)` and class statements
-   create heap types (type_new).
+   create heap types (type_new), which then call the nearest base's
+   __init_subclass__ with the class keywords.
+
+   A class's dict is shown as a read-only mappingproxy (C.__dict__), so
+   every change goes through type_setattro, which invalidates the
+   attribute cache and, for a special method, refills the slots of the
+   class and its subclasses.  Each type records its direct subclasses
+   (tp_subclasses, without keeping them alive): __subclasses__(), and
+   assigning __bases__, which recomputes the MRO of the whole subtree and
+   puts everything back if any of them fails.
 
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
@@ -161,6 +170,9 @@ lookup_uncached(MpTypeObject *type, MpObject *name)
             return NULL;
         }
         mro = type->tp_mro;
+        if (mro == NULL) {
+            return NULL;  // being readied: a metaclass's mro() looking
+        }
     }
     Mp_ssize_t n = MpTuple_GET_SIZE(mro);
     for (Mp_ssize_t i = 0; i < n; i++) {
@@ -321,6 +333,49 @@ compute_mro(MpTypeObject *type)
     MpObject *tuple = MpList_AsTuple(result);
     Mp_DECREF(result);
     return tuple;
+}
+
+/* The MRO of type: C3, or what its metaclass answers when it overrides
+   type.mro() (CPython's mro_invoke), checked to be classes whose layout
+   type's instances have.  Refs: NEW tuple, or NULL with TypeError. */
+static MpObject *
+mro_invoke(MpTypeObject *type)
+{
+    MpTypeObject *meta = Mp_TYPE((MpObject *)type);
+    if (meta == &MpType_Type || MpType_Type.tp_dict == NULL) {
+        return compute_mro(type);
+    }
+    MpObject *name = MpStr_InternFromString("mro");
+    MpObject *found = name ? MpType_Lookup(meta, name) : NULL;
+    Mp_XDECREF(name);
+    if (found == NULL ||
+        found == MpDict_GetItemString(MpType_Type.tp_dict, "mro")) {
+        return MpErr_Occurred() ? NULL : compute_mro(type);
+    }
+    MpObject *r = MpObject_CallMethod((MpObject *)type, "mro", NULL, 0);
+    MpObject *mro = r ? MpTuple_FromIterable(r) : NULL;
+    Mp_XDECREF(r);
+    if (mro == NULL) {
+        return NULL;
+    }
+    MpTypeObject *solid = MpType_SolidBase(type);
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(mro); i++) {
+        MpObject *t = MpTuple_GET_ITEM(mro, i);
+        if (!MpType_Check(t)) {
+            MpErr_Format(MpExc_TypeError, "mro() returned a non-class ('%s')",
+                         MpType_Name(Mp_TYPE(t)));
+            Mp_DECREF(mro);
+            return NULL;
+        }
+        if (!MpType_IsSubtype(solid, MpType_SolidBase((MpTypeObject *)t))) {
+            MpErr_Format(MpExc_TypeError,
+                         "mro() returned base with unsuitable layout ('%s')",
+                         MpType_Name((MpTypeObject *)t));
+            Mp_DECREF(mro);
+            return NULL;
+        }
+    }
+    return mro;
 }
 /* }====== */
 
@@ -583,12 +638,21 @@ ready_type(MpTypeObject *type)
     if (base != NULL) {
         inherit_slots(type, base);
     }
+    /* an unhashable C type says so in its dict (list.__hash__ is None),
+       as CPython's type_ready_set_hash does */
+    if ((type->tp_hash == NULL ||
+         type->tp_hash == MpObject_HashNotImplemented) &&
+        !MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) &&
+        MpDict_GetItemString(type->tp_dict, "__hash__") == NULL &&
+        MpDict_SetItemString(type->tp_dict, "__hash__", Mp_None) < 0) {
+        return -1;
+    }
     if (type->tp_mro == NULL) {
         if (base == NULL) {
             type->tp_mro = MpTuple_FromArray((MpObject **)&type, 1);
         }
         else {
-            type->tp_mro = compute_mro(type);
+            type->tp_mro = mro_invoke(type);
         }
         if (type->tp_mro == NULL) {
             return -1;
@@ -957,10 +1021,10 @@ static MpMethodDef object_methods[] = {
      "This method is called when a class is subclassed."},
     {"__format__", (void *)object_format, MP_METH_O,
      "Default object formatter."},
-    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
-     "Default dir() implementation."},
     {"__sizeof__", (void *)object_sizeof, MP_METH_NOARGS,
      "Size of object in memory, in bytes."},
+    {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
+     "Default dir() implementation."},
     {NULL},
 };
 
@@ -1049,8 +1113,8 @@ MpType_GenericCall(MpObject *callable, MpObject *const *args, size_t nargs,
 void
 MpType_TrackNew(MpObject *obj)
 {
-    /* only instances of classes: a built-in dict is created untracked on
-       purpose (dict.c, maintain_tracking) */
+    /* Only instances of classes: an exact dict or tuple may be left
+       untracked on purpose (dict.c maintain_tracking). */
     if (obj != NULL && MpType_HasFeature(Mp_TYPE(obj), MP_TPFLAGS_HEAPTYPE) &&
         MpObject_IsGC(obj) && !MpObject_GC_IsTracked(obj)) {
         MpObject_GC_Track(obj);
@@ -1212,14 +1276,8 @@ type_get_bases(MpObject *o, void *closure)
 static int
 compatible_layout(MpTypeObject *oldto, MpTypeObject *newto)
 {
-    MpTypeObject *old_c = oldto, *new_c = newto;
-    while (MpType_HasFeature(old_c, MP_TPFLAGS_HEAPTYPE)) {
-        old_c = old_c->tp_base;
-    }
-    while (MpType_HasFeature(new_c, MP_TPFLAGS_HEAPTYPE)) {
-        new_c = new_c->tp_base;
-    }
-    if (old_c->tp_dealloc != new_c->tp_dealloc) {
+    /* every class has subtype_dealloc; a C type has its own */
+    if (oldto->tp_dealloc != newto->tp_dealloc) {
         MpErr_Format(MpExc_TypeError,
                      "__bases__ assignment: '%s' deallocator differs from "
                      "'%s'",
@@ -1263,7 +1321,7 @@ subclasses_list(MpTypeObject *type)
 static int
 mro_hierarchy(MpTypeObject *type, MpObject *undo)
 {
-    MpObject *mro = compute_mro(type);
+    MpObject *mro = mro_invoke(type);
     if (mro == NULL) {
         return -1;
     }
@@ -1538,17 +1596,21 @@ type_get_qualname(MpObject *o, void *closure)
 static MpObject *
 type_mro_method(MpObject *self, MpObject *unused)
 {
-    MpObject *mro = ((MpTypeObject *)self)->tp_mro;
+    /* computed afresh: a metaclass's mro() calls this through super() */
+    MpTypeObject *type = (MpTypeObject *)self;
+    MpObject *mro;
+    if (type->tp_bases != NULL && type->tp_base != NULL) {
+        mro = compute_mro(type);
+    }
+    else {
+        mro = type->tp_mro;
+        Mp_XINCREF(mro);
+    }
     MpObject *list = MpList_New(0);
-    if (list == NULL) {
-        return NULL;
+    if (list != NULL && mro != NULL && MpList_Extend(list, mro) < 0) {
+        Mp_CLEAR(&list);
     }
-    for (Mp_ssize_t i = 0; mro && i < MpTuple_GET_SIZE(mro); i++) {
-        if (MpList_Append(list, MpTuple_GET_ITEM(mro, i)) < 0) {
-            Mp_DECREF(list);
-            return NULL;
-        }
-    }
+    Mp_XDECREF(mro);
     return list;
 }
 

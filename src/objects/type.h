@@ -23,6 +23,9 @@ MpType_Check(const MpObject *o)
 /* Whether a is b or a subclass of b (by the MRO). */
 int MpType_IsSubtype(MpTypeObject *a, MpTypeObject *b);
 
+/* MpObject_HashNotImplemented, the tp_hash of unhashable types, is in
+   abstract.h. */
+
 /* Finishes a statically defined type.  Returns 0 or -1. */
 int MpType_Ready(MpTypeObject *type);
 
@@ -76,7 +79,8 @@ int MpType_AddSlotWrappers(MpTypeObject *type);
 
 /* Recomputes the slots of a class from its MRO (after __bases__ was
    assigned): a special method defined in Python along the MRO gets the
-   slot function, any other slot is the base's.  Refs: none. */
+   slot function, any other slot is the base's.  Cannot fail.
+   Refs: type BORROWED. */
 void MpType_UpdateSlots(MpTypeObject *type);
 
 /* The base whose C layout instances of type extend: type itself when it
@@ -93,7 +97,7 @@ MpTypeObject *MpType_BestBase(MpObject *bases);
 /* Records type as a direct subclass of base (for __subclasses__ and for
    recomputing MROs when __bases__ changes), and forgets it again.  The
    record does not keep type alive.  Add returns 0 or -1; Remove keeps
-   any pending exception. */
+   any pending exception.  Refs: base, type BORROWED (not kept). */
 int MpType_AddSubclass(MpTypeObject *base, MpTypeObject *type);
 void MpType_RemoveSubclass(MpTypeObject *base, MpTypeObject *type);
 

@@ -12,8 +12,17 @@
    these.
 
    MpType_New builds the class: the best (layout-defining) base, C3 MRO
-   (type.c), a __dict__ slot in instances unless a base has one, and the
-   slots above.
+   (type.c), the instance layout (the __slots__ fields with their member
+   descriptors, then a __dict__ and a __weakref__ pointer unless a base
+   has them or __slots__ leaves them out), and the slots above.  A base
+   class adds fields to the layout ("solid base", MpType_SolidBase) when
+   it is a C type with fields of its own or a class with __slots__; two
+   bases whose solid bases are unrelated cannot be combined ("multiple
+   bases have instance lay-out conflict").
+
+   The slots are filled again (MpType_UpdateSlots) whenever the MRO or a
+   class's special methods change later: __bases__ assignment, or
+   C.__len__ = f (type.c).
 
    CPython counterpart: Objects/typeobject.c (slotdefs, update_one_slot,
    type_new).  Read first: MpType_New */
@@ -34,8 +43,8 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
-#include "objects/weakref.h"
 #include "vm.h"
+#include "objects/weakref.h"
 
 /* {====== Calling a special method ====== */
 
@@ -1072,14 +1081,13 @@ parse_slots(MpObject *name, MpTypeObject *base, MpObject *ns,
             SlotsSpec *spec)
 {
     int may_add_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
-    /* no weak reference list for the bases whose CPython layout is
-       variable-sized (int, tuple, bytes: "cannot create weak reference to
-       'I' object") */
-    int may_add_weak =
-        base->tp_weaklistoffset == 0 && base->tp_itemsize == 0 &&
-        !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
-                                     MP_TPFLAGS_TUPLE_SUBCLASS |
-                                     MP_TPFLAGS_BYTES_SUBCLASS);
+    /* not for the bases whose CPython layout is variable-sized (int,
+       tuple, bytes: "cannot create weak reference to 'I' object") */
+    int may_add_weak = base->tp_weaklistoffset == 0 &&
+                       base->tp_itemsize == 0 &&
+                       !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
+                                                    MP_TPFLAGS_TUPLE_SUBCLASS |
+                                                    MP_TPFLAGS_BYTES_SUBCLASS);
     spec->names = NULL;
     spec->add_dict = spec->add_weak = 0;
     MpObject *slots = MpDict_GetItemString(ns, "__slots__");
@@ -1335,6 +1343,10 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
     type->tp_dict = MpDict_Copy(ns);
+    /* tracked from here on: the descriptors added below point back at
+       the class, so a class that fails half-built is a cycle only the
+       collector can free (its metaclass's mro() may even hold it) */
+    MpObject_GC_Track(ht);
     if (type->tp_dict == NULL || type->tp_name == NULL) {
         Mp_XDECREF(spec.names);
         Mp_DECREF(ht);
@@ -1428,7 +1440,6 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         type->tp_finalize = slot_tp_finalize;
     }
     Mp_DECREF(del);
-    MpObject_GC_Track(ht);
     MpType_Modified(type);  // fill_slots wrote to the dict after Ready
     if (set_names(type) < 0) {
         Mp_DECREF(ht);
@@ -1746,8 +1757,9 @@ MpType_AddSlotWrappers(MpTypeObject *type)
         }
         void *fn;
         memcpy(&fn, table + sd->offset, sizeof fn);
-        if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL) {
-            continue;
+        if (fn == NULL || MpDict_GetItemString(dict, sd->name) != NULL ||
+            fn == (void *)MpObject_HashNotImplemented) {
+            continue;  // (an unhashable type gets __hash__ = None)
         }
         if (fn == (void *)MpObject_HashNotImplemented) {
             if (MpDict_SetItemString(dict, sd->name, Mp_None) < 0) {

@@ -3,7 +3,7 @@ import collections
 import collections.abc as abc
 
 print(abc.Iterable[int], abc.Callable[[int], str], abc.Callable[..., int], abc.Mapping[str, int])
-print(collections.OrderedDict[str, int], collections.Counter[str], collections.defaultdict[str, int], collections.ChainMap[str, int])
+print(collections.deque[int], collections.deque[int]([1]), collections.OrderedDict[str, int], collections.Counter[str], collections.defaultdict[str, int], collections.ChainMap[str, int])
 x = abc.Iterable[int]
 print(x.__origin__, x.__args__, x == abc.Iterable[int], x == abc.Iterable[str], hash(x) == hash(abc.Iterable[int]))
 print(abc.Callable[[int, str], bool].__args__, abc.Sequence[abc.Iterable[int]])

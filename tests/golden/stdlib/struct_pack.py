@@ -85,3 +85,14 @@ m = MyStruct("<i")
 print(m.pack(5), m.size, isinstance(m, struct.Struct))
 print(struct.error.__mro__, issubclass(struct.error, Exception))
 print(sorted(struct.__all__))
+
+
+class Pair(struct.Struct):
+    def __init__(self, little):
+        super().__init__("<hh" if little else ">hh")
+
+
+print(Pair(True).pack(1, 2), Pair(False).pack(1, 2), Pair(True).format)
+s = struct.Struct("i")
+s.__init__(">q")
+print(s.format, s.size, s.pack(1))
