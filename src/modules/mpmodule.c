@@ -24,6 +24,11 @@
    sem_timedwait wants.
 
    CPython counterpart: Modules/_multiprocessing/semaphore.c.
+   The module also carries the socket calls multiprocessing needs and
+   minipy has no socket module for: socketpair (a duplex Pipe), and
+   sendfds/recvfds (file descriptors passed over a Unix socket, for the
+   fork server).
+
    Read first: semlock_acquire */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,15 +37,18 @@
 #include <semaphore.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "abstract.h"
 #include "errors.h"
 #include "getargs.h"
+#include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/dict.h"
+#include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -444,8 +452,164 @@ mp_sem_unlink(MpObject *self, MpObject *arg)
     return Mp_NewRef(Mp_None);
 }
 
+/* {====== Sockets for Pipe() and the fork server ====== */
+
+/* socketpair() -> (fd1, fd2): a connected pair of AF_UNIX stream sockets,
+   non-inheritable: the two ends of a duplex Pipe(). */
+static MpObject *
+mp_socketpair(MpObject *self, MpObject *unused)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+        return MpErr_SetFromErrno(MpExc_OSError);
+    }
+    MpObject *a = MpLong_FromInt64(sv[0]), *b = MpLong_FromInt64(sv[1]);
+    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
+    Mp_XDECREF(a);
+    Mp_XDECREF(b);
+    return t;
+}
+
+enum { MAX_FDS = 64 };  // more than the fork server ever passes at once
+
+/* sendfds(sock, data, fds): sends the bytes data with copies of the file
+   descriptors fds attached (SCM_RIGHTS), as one message. */
+static MpObject *
+mp_sendfds(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (MpArg_CheckPositional("sendfds", nargs, NULL, 3, 3) < 0) {
+        return NULL;
+    }
+    int sock;
+    if (c_int(args[0], &sock) < 0) {
+        return NULL;
+    }
+    if (!MpBytes_Check(args[1])) {
+        MpErr_SetString(MpExc_TypeError, "sendfds() data must be bytes");
+        return NULL;
+    }
+    MpObject *fds = MpTuple_FromIterable(args[2]);
+    if (fds == NULL) {
+        return NULL;
+    }
+    Mp_ssize_t n = MpTuple_GET_SIZE(fds);
+    if (n > MAX_FDS) {
+        Mp_DECREF(fds);
+        MpErr_SetString(MpExc_ValueError, "too many file descriptors");
+        return NULL;
+    }
+    int ints[MAX_FDS];
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        if (c_int(MpTuple_GET_ITEM(fds, i), &ints[i]) < 0) {
+            Mp_DECREF(fds);
+            return NULL;
+        }
+    }
+    Mp_DECREF(fds);
+    union {
+        char buf[CMSG_SPACE(sizeof(int) * MAX_FDS)];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof control);
+    struct iovec iov = {MpBytes_AS_STRING(args[1]),
+                        (size_t)MpBytes_GET_SIZE(args[1])};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
+    if (n > 0) {
+        msg.msg_control = control.buf;
+        msg.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)n);
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)n);
+        memcpy(CMSG_DATA(c), ints, sizeof(int) * (size_t)n);
+    }
+    ssize_t r;
+    while ((r = sendmsg(sock, &msg, 0)) < 0 && errno == EINTR) {
+        if (MpSignals_Handle() < 0) {
+            return NULL;
+        }
+    }
+    if (r < 0) {
+        return MpErr_SetFromErrno(MpExc_OSError);
+    }
+    return MpLong_FromSsize_t(r);
+}
+
+/* recvfds(sock, size) -> (data, [fds]): one message of at most size
+   bytes and the descriptors that came with it (new, non-inheritable).
+   data is b'' at end of file. */
+static MpObject *
+mp_recvfds(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    if (MpArg_CheckPositional("recvfds", nargs, NULL, 2, 2) < 0) {
+        return NULL;
+    }
+    int sock, size;
+    if (c_int(args[0], &sock) < 0 || c_int(args[1], &size) < 0) {
+        return NULL;
+    }
+    if (size < 0) {
+        MpErr_SetString(MpExc_ValueError, "negative size");
+        return NULL;
+    }
+    MpObject *data = MpBytes_FromStringAndSize(NULL, size);
+    if (data == NULL) {
+        return NULL;
+    }
+    union {
+        char buf[CMSG_SPACE(sizeof(int) * MAX_FDS)];
+        struct cmsghdr align;
+    } control;
+    struct iovec iov = {MpBytes_AS_STRING(data), (size_t)size};
+    struct msghdr msg = {.msg_iov = &iov,
+                         .msg_iovlen = 1,
+                         .msg_control = control.buf,
+                         .msg_controllen = sizeof control.buf};
+    ssize_t r;
+    while ((r = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 &&
+           errno == EINTR) {
+        if (MpSignals_Handle() < 0) {
+            Mp_DECREF(data);
+            return NULL;
+        }
+    }
+    if (r < 0) {
+        Mp_DECREF(data);
+        return MpErr_SetFromErrno(MpExc_OSError);
+    }
+    MpObject *list = MpList_New(0);
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); list && c != NULL;
+         c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) {
+            continue;
+        }
+        size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < k; i++) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
+            MpObject *o = MpLong_FromInt64(fd);
+            if (o == NULL || MpList_Append(list, o) < 0) {
+                Mp_CLEAR(&list);
+            }
+            Mp_XDECREF(o);
+        }
+    }
+    MpObject *bytes = list ? MpBytes_FromStringAndSize(
+                                 MpBytes_AS_STRING(data), r)
+                           : NULL;
+    Mp_DECREF(data);
+    MpObject *t = bytes ? MpTuple_Pack(2, bytes, list) : NULL;
+    Mp_XDECREF(bytes);
+    Mp_XDECREF(list);
+    return t;
+}
+/* }====== */
+
 static MpMethodDef mp_methods[] = {
     {"sem_unlink", (void *)mp_sem_unlink, MP_METH_O, NULL},
+    {"socketpair", (void *)mp_socketpair, MP_METH_NOARGS, NULL},
+    {"sendfds", (void *)mp_sendfds, MP_METH_FASTCALL, NULL},
+    {"recvfds", (void *)mp_recvfds, MP_METH_FASTCALL, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -81,10 +81,15 @@ int_arg(MpObject *o, int *out)
 }
 
 /* The path of a str, bytes or os.PathLike argument as a C string, for
-   function fname.  *owner receives what keeps it alive (release it).
-   Returns NULL with TypeError/ValueError. */
+   parameter argname of function fname; allowed names the accepted types
+   in the TypeError ("string, bytes or os.PathLike").  *owner receives
+   what keeps the string alive (release it).  Returns NULL with TypeError
+   or ValueError (a NUL inside: "embedded null byte" for str, as
+   CPython's file-system encoder says, "<fname>: embedded null character
+   in path" for bytes). */
 static const char *
-path_arg(MpObject *o, const char *fname, MpObject **owner)
+path_conv(MpObject *o, const char *fname, const char *argname,
+          const char *allowed, MpObject **owner)
 {
     *owner = NULL;
     MpObject *p = o;
@@ -93,10 +98,15 @@ path_arg(MpObject *o, const char *fname, MpObject **owner)
         MpObject *f = name ? MpType_Lookup(Mp_TYPE(o), name) : NULL;
         Mp_XDECREF(name);
         if (f == NULL) {
-            MpErr_Format(MpExc_TypeError,
-                         "%s: path should be string, bytes or os.PathLike, "
-                         "not %s",
-                         fname, MpType_Name(Mp_TYPE(o)));
+            if (fname == NULL) {
+                MpErr_Format(MpExc_TypeError,
+                             "expected str, bytes or os.PathLike object, "
+                             "not %s",
+                             MpType_Name(Mp_TYPE(o)));
+                return NULL;
+            }
+            MpErr_Format(MpExc_TypeError, "%s: %s should be %s, not %s",
+                         fname, argname, allowed, MpType_Name(Mp_TYPE(o)));
             return NULL;
         }
         p = MpObject_CallMethod(o, "__fspath__", NULL, 0);
@@ -117,7 +127,8 @@ path_arg(MpObject *o, const char *fname, MpObject **owner)
     }
     const char *s;
     Mp_ssize_t n;
-    if (MpStr_Check(p)) {
+    int is_str = MpStr_Check(p);
+    if (is_str) {
         s = MpStr_AsUTF8AndSize(p, &n);
     }
     else {
@@ -125,8 +136,13 @@ path_arg(MpObject *o, const char *fname, MpObject **owner)
         n = MpBytes_GET_SIZE(p);
     }
     if (s != NULL && (Mp_ssize_t)strlen(s) != n) {
-        MpErr_Format(MpExc_ValueError, "%s: embedded null character in path",
-                     fname);
+        if (is_str || fname == NULL) {
+            MpErr_SetString(MpExc_ValueError, "embedded null byte");
+        }
+        else {
+            MpErr_Format(MpExc_ValueError,
+                         "%s: embedded null character in path", fname);
+        }
         s = NULL;
     }
     if (s == NULL) {
@@ -135,6 +151,15 @@ path_arg(MpObject *o, const char *fname, MpObject **owner)
     }
     *owner = p;
     return s;
+}
+
+static const char PATH_TYPES[] = "string, bytes or os.PathLike";
+
+/* path_conv for the usual parameter "path". */
+static const char *
+path_arg(MpObject *o, const char *fname, MpObject **owner)
+{
+    return path_conv(o, fname, "path", PATH_TYPES, owner);
 }
 
 /* EINTR from a blocking call: run the signal handlers.  Returns 0 to
@@ -184,10 +209,32 @@ posix_rmdir(MpObject *self, MpObject *path)
     return path_call(path, "rmdir", rmdir);
 }
 
+/* chdir(path): a path or an open directory's descriptor */
 static MpObject *
 posix_chdir(MpObject *self, MpObject *path)
 {
-    return path_call(path, "chdir", chdir);
+    if (MpLong_Check(path)) {
+        int fd;
+        if (int_arg(path, &fd) < 0) {
+            return NULL;
+        }
+        if (fchdir(fd) != 0) {
+            return MpErr_SetFromErrno(MpExc_OSError);
+        }
+        return Mp_NewRef(Mp_None);
+    }
+    MpObject *owner;
+    const char *p = path_conv(path, "chdir", "path",
+                              "string, bytes, os.PathLike or integer", &owner);
+    if (p == NULL) {
+        return NULL;
+    }
+    int r = chdir(p);
+    Mp_DECREF(owner);
+    if (r != 0) {
+        return MpErr_SetFromErrnoWithFilenameObject(MpExc_OSError, path);
+    }
+    return Mp_NewRef(Mp_None);
 }
 
 /* mkdir(path, mode=0o777) */
@@ -230,11 +277,11 @@ posix_rename(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         return NULL;
     }
     MpObject *o1, *o2;
-    const char *p1 = path_arg(a[0], "rename", &o1);
+    const char *p1 = path_conv(a[0], "rename", "src", PATH_TYPES, &o1);
     if (p1 == NULL) {
         return NULL;
     }
-    const char *p2 = path_arg(a[1], "rename", &o2);
+    const char *p2 = path_conv(a[1], "rename", "dst", PATH_TYPES, &o2);
     if (p2 == NULL) {
         Mp_DECREF(o1);
         return NULL;
@@ -279,7 +326,10 @@ posix_listdir(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     }
     MpObject *arg = nargs && args[0] != Mp_None ? args[0] : NULL;
     MpObject *owner = NULL;
-    const char *path = arg ? path_arg(arg, "listdir", &owner) : ".";
+    const char *path =
+        arg ? path_conv(arg, "listdir", "path",
+                        "string, bytes, os.PathLike, integer or None", &owner)
+            : ".";
     if (path == NULL) {
         return NULL;
     }
@@ -856,7 +906,11 @@ do_stat(const char *fname, MpObject *const *args, Mp_ssize_t nargs,
         return stat_result_from(&st);
     }
     MpObject *owner;
-    const char *path = path_arg(a[0], fname, &owner);
+    const char *path = path_conv(a[0], fname, "path",
+                                 follow ? "string, bytes, os.PathLike or "
+                                          "integer"
+                                        : PATH_TYPES,
+                                 &owner);
     if (path == NULL) {
         return NULL;
     }
@@ -1205,7 +1259,7 @@ posix_execv(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     for (Mp_ssize_t i = 0; i < n; i++) {
         MpObject *item = MpList_Check(argv) ? MpList_GET_ITEM(argv, i)
                                             : MpTuple_GET_ITEM(argv, i);
-        const char *s = path_arg(item, "execv", &owners[i]);
+        const char *s = path_conv(item, NULL, NULL, NULL, &owners[i]);
         if (s == NULL) {
             goto done;
         }
@@ -1277,16 +1331,18 @@ environ_dict(void)
     return d;
 }
 
-/* A name or value for putenv/unsetenv: str or bytes, without NUL; a name
-   is not empty and has no '='. */
+/* A name or value for putenv/unsetenv: str or bytes, without NUL; a
+   putenv name (is_name 1) has no '='.  unsetenv (is_name -1) leaves every
+   check to the C library, which answers EINVAL. */
 static const char *
 env_arg(MpObject *o, const char *fname, int is_name, MpObject **owner)
 {
-    const char *s = path_arg(o, fname, owner);
+    const char *s = path_conv(o, NULL, NULL, NULL, owner);
     if (s == NULL) {
         return NULL;
     }
-    if (is_name && (s[0] == '\0' || strchr(s, '=') != NULL)) {
+    /* an empty name is left to setenv, which fails with EINVAL */
+    if (is_name > 0 && strchr(s, '=') != NULL) {
         Mp_CLEAR(owner);
         MpErr_SetString(MpExc_ValueError, "illegal environment variable name");
         return NULL;
@@ -1323,7 +1379,7 @@ static MpObject *
 posix_unsetenv(MpObject *self, MpObject *arg)
 {
     MpObject *o;
-    const char *k = env_arg(arg, "unsetenv", 1, &o);
+    const char *k = env_arg(arg, "unsetenv", -1, &o);
     if (k == NULL) {
         return NULL;
     }

@@ -29,6 +29,7 @@
    CPython counterpart: Objects/setobject.c.
    Read first: set_add_entry, then set_table_resize. */
 #include "objects/set.h"
+#include "objects/objreduce.h"
 #include "obmalloc.h"
 
 #include <stdlib.h>
@@ -1222,6 +1223,7 @@ static MpMethodDef set_methods[] = {
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
     {"pop", (void *)set_pop, MP_METH_NOARGS, NULL},
     {"remove", (void *)set_remove, MP_METH_O, NULL},
+    {"__reduce__", (void *)MpSet_ReduceMethod, MP_METH_NOARGS, NULL},
     {"__sizeof__", (void *)set_sizeof, MP_METH_NOARGS, NULL},
     {"symmetric_difference", (void *)set_symmetric_difference_method,
      MP_METH_O, NULL},
@@ -1242,6 +1244,7 @@ static MpMethodDef frozenset_methods[] = {
     {"isdisjoint", (void *)set_isdisjoint, MP_METH_O, NULL},
     {"issubset", (void *)set_issubset, MP_METH_O, NULL},
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
+    {"__reduce__", (void *)MpSet_ReduceMethod, MP_METH_NOARGS, NULL},
     {"__sizeof__", (void *)set_sizeof, MP_METH_NOARGS, NULL},
     {"symmetric_difference", (void *)set_symmetric_difference_method,
      MP_METH_O, NULL},

@@ -36,6 +36,7 @@
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "objects/objreduce.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -1025,6 +1026,12 @@ static MpMethodDef object_methods[] = {
      "Size of object in memory, in bytes."},
     {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
      "Default dir() implementation."},
+    {"__reduce_ex__", (void *)MpObject_ReduceExMethod, MP_METH_O,
+     "Helper for pickle."},
+    {"__reduce__", (void *)MpObject_ReduceMethod, MP_METH_NOARGS,
+     "Helper for pickle."},
+    {"__getstate__", (void *)MpObject_GetStateMethod, MP_METH_NOARGS,
+     "Helper for pickle."},
     {NULL},
 };
 
