@@ -70,12 +70,14 @@ MpObject *MpGCModule_Create(void);  // modules/gcmodule.c
 MpObject *MpTracebackModule_Create(void);  // modules/tracebackmodule.c
 MpObject *MpDis_Create(void);       // modules/dis.c
 MpObject *MpIO_Create(void);        // modules/io.c
-MpObject *MpOS_Create(void);        // modules/osmodule.c
 MpObject *MpImpModule_Create(void); // modules/impmodule.c
 MpObject *MpArrayModule_Create(void);  // modules/arraymodule.c
 MpObject *MpMmapModule_Create(void);   // modules/mmapmodule.c
 MpObject *MpPosixModule_Create(void);  // modules/posixmodule.c
 MpObject *MpPosixShmemModule_Create(void);  // modules/posixshmem.c
+MpObject *MpSignalModule_Create(void);  // modules/signalmodule.c
+MpObject *MpSelectModule_Create(void);  // modules/selectmodule.c
+MpObject *MpMultiprocessingModule_Create(void);  // modules/mpmodule.c
 MpObject *MpMathModule_Create(void);    // modules/mathmodule.c
 MpObject *MpRandomModule_Create(void);  // modules/randommodule.c
 MpObject *MpStructModule_Create(void);  // modules/structmodule.c
@@ -98,12 +100,14 @@ static const BuiltinModule builtin_modules[] = {
     {"dis", MpDis_Create},
     {"_traceback", MpTracebackModule_Create},
     {"io", MpIO_Create},
-    {"os", MpOS_Create},
     {"_imp", MpImpModule_Create},
     {"array", MpArrayModule_Create},
     {"mmap", MpMmapModule_Create},
     {"posix", MpPosixModule_Create},
     {"_posixshmem", MpPosixShmemModule_Create},
+    {"_signal", MpSignalModule_Create},
+    {"select", MpSelectModule_Create},
+    {"_multiprocessing", MpMultiprocessingModule_Create},
     {"math", MpMathModule_Create},
     {"_random", MpRandomModule_Create},
     {"_struct", MpStructModule_Create},
@@ -579,8 +583,11 @@ load_spec(MpObject *name, MpObject *spec)
 static MpObject *import_one(MpObject *name);
 
 /* The search path for the submodules of parent_name: the parent's
-   __path__.  Imports the parent first if needed.  Sets *parent (BORROWED
-   from sys.modules).  Refs: NEW; NULL with an exception. */
+   __path__, or None when the parent is not a package (the caller raises
+   "not a package" only after checking sys.modules: the parent's body may
+   have put the submodule there itself, as os puts os.path).  Imports the
+   parent first if needed.  Sets *parent (BORROWED from sys.modules).
+   Refs: NEW; NULL with an exception. */
 static MpObject *
 parent_path(MpObject *name, MpObject *parent_name, MpObject **parent)
 {
@@ -609,16 +616,7 @@ parent_path(MpObject *name, MpObject *parent_name, MpObject **parent)
     if (path_name == NULL || MpObject_LookupAttr(p, path_name, &path) < 0) {
         return NULL;
     }
-    if (path == NULL) {
-        MpObject *msg = MpStr_FromFormat(
-            "No module named %R; %R is not a package", name, parent_name);
-        if (msg != NULL) {
-            import_error(MpExc_ModuleNotFoundError, msg, name, NULL);
-            Mp_DECREF(msg);
-        }
-        return NULL;
-    }
-    return path;
+    return path != NULL ? path : Mp_NewRef(Mp_None);
 }
 
 MpObject *
@@ -673,8 +671,8 @@ find_and_load(MpObject *name)
     if (dot != NULL) {
         MpObject *parent_name = MpStr_FromUTF8(full, dot - full);
         dirs = parent_name ? parent_path(name, parent_name, &parent) : NULL;
-        Mp_XDECREF(parent_name);
         if (dirs == NULL) {
+            Mp_XDECREF(parent_name);
             return NULL;
         }
         /* importing the parent may have imported this module */
@@ -683,8 +681,21 @@ find_and_load(MpObject *name)
                               : NULL;
         if (m != NULL || MpErr_Occurred()) {
             Mp_DECREF(dirs);
+            Mp_DECREF(parent_name);
             return m ? Mp_NewRef(m) : NULL;
         }
+        if (dirs == Mp_None) {
+            Mp_DECREF(dirs);
+            MpObject *msg = MpStr_FromFormat(
+                "No module named %R; %R is not a package", name, parent_name);
+            Mp_DECREF(parent_name);
+            if (msg != NULL) {
+                import_error(MpExc_ModuleNotFoundError, msg, name, NULL);
+                Mp_DECREF(msg);
+            }
+            return NULL;
+        }
+        Mp_DECREF(parent_name);
         spec = find_spec_in(dirs, name, dot + 1);
         Mp_DECREF(dirs);
     }

@@ -63,6 +63,8 @@
 #include "traceback.h"
 #include "vm.h"
 
+void MpPosix_Fini(void);  // modules/posixmodule.c
+
 static MpObject *builtins_module, *sys_module, *main_module;
 static int interrupted;  // an uncaught KeyboardInterrupt ended the program
 static int inspect;      // -i: the REPL follows the program
@@ -494,6 +496,8 @@ MpRuntime_Fini(int show_refcount)
         MpDict_Clear(MpModule_GetDict(builtins_module));
     }
     MpSys_Forget();
+    MpSignals_Fini();  // signal handlers hold Python objects
+    MpPosix_Fini();    // os.register_at_fork's callables
     MpErr_SetUnraisableHook(silent_unraisable_hook);
     if (sys_module != NULL) {
         MpDict_Clear(MpModule_GetDict(sys_module));
