@@ -6,6 +6,7 @@
 #                        test suite run with it
 #   make test            build, then every test: cmocka units, golden scripts,
 #                        AST oracle cases, the standard-library parse check
+#   make demo            build, then run the seed tour (examples/)
 #   make golden          re-record expected outputs by running CPython 3.11
 #   make install PREFIX=/usr/local
 #   make clean
@@ -158,6 +159,12 @@ $(OUT)/tests/ptydrive: tests/pty/ptydrive.c
 golden:
 	@sh tests/record_golden.sh $(PYTHON)
 	@sh tests/record_repl.sh $(PYTHON)
+
+# The seed tour: every example of examples/ in the course note's order,
+# with a heading each (tools/demo.sh).  `make demo DEMO_FLAGS=--compare`
+# also runs each under python3 and compares the outputs.
+demo: all
+	@sh tools/demo.sh $(OUT)/minipy $(DEMO_FLAGS)
 
 # Benchmarks measure, they do not assert: not part of `make test`.
 bench: all

@@ -583,8 +583,11 @@ load_spec(MpObject *name, MpObject *spec)
 static MpObject *import_one(MpObject *name);
 
 /* The search path for the submodules of parent_name: the parent's
-   __path__.  Imports the parent first if needed.  Sets *parent (BORROWED
-   from sys.modules).  Refs: NEW; NULL with an exception. */
+   __path__, or None when the parent is not a package (the caller raises
+   "not a package" only after checking sys.modules: the parent's body may
+   have put the submodule there itself, as os puts os.path).  Imports the
+   parent first if needed.  Sets *parent (BORROWED from sys.modules).
+   Refs: NEW; NULL with an exception. */
 static MpObject *
 parent_path(MpObject *name, MpObject *parent_name, MpObject **parent)
 {
@@ -613,16 +616,7 @@ parent_path(MpObject *name, MpObject *parent_name, MpObject **parent)
     if (path_name == NULL || MpObject_LookupAttr(p, path_name, &path) < 0) {
         return NULL;
     }
-    if (path == NULL) {
-        MpObject *msg = MpStr_FromFormat(
-            "No module named %R; %R is not a package", name, parent_name);
-        if (msg != NULL) {
-            import_error(MpExc_ModuleNotFoundError, msg, name, NULL);
-            Mp_DECREF(msg);
-        }
-        return NULL;
-    }
-    return path;
+    return path != NULL ? path : Mp_NewRef(Mp_None);
 }
 
 MpObject *
@@ -677,8 +671,8 @@ find_and_load(MpObject *name)
     if (dot != NULL) {
         MpObject *parent_name = MpStr_FromUTF8(full, dot - full);
         dirs = parent_name ? parent_path(name, parent_name, &parent) : NULL;
-        Mp_XDECREF(parent_name);
         if (dirs == NULL) {
+            Mp_XDECREF(parent_name);
             return NULL;
         }
         /* importing the parent may have imported this module */
@@ -687,8 +681,21 @@ find_and_load(MpObject *name)
                               : NULL;
         if (m != NULL || MpErr_Occurred()) {
             Mp_DECREF(dirs);
+            Mp_DECREF(parent_name);
             return m ? Mp_NewRef(m) : NULL;
         }
+        if (dirs == Mp_None) {
+            Mp_DECREF(dirs);
+            MpObject *msg = MpStr_FromFormat(
+                "No module named %R; %R is not a package", name, parent_name);
+            Mp_DECREF(parent_name);
+            if (msg != NULL) {
+                import_error(MpExc_ModuleNotFoundError, msg, name, NULL);
+                Mp_DECREF(msg);
+            }
+            return NULL;
+        }
+        Mp_DECREF(parent_name);
         spec = find_spec_in(dirs, name, dot + 1);
         Mp_DECREF(dirs);
     }

@@ -187,10 +187,12 @@ gc_get_stats(MpObject *self, MpObject *unused)
     return list;
 }
 
+/* The result list is tracked too, but is not listed in itself (as in
+   CPython): that would make every get_objects() result a cycle. */
 static int
 append_object(MpObject *o, void *list)
 {
-    return MpList_Append(list, o);
+    return o == list ? 0 : MpList_Append(list, o);
 }
 
 /* {====== get_referrers, get_referents ====== */

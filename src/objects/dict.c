@@ -45,7 +45,9 @@
    (i = 5*i + 1 + perturb, feeding in the hash's upper bits): minipy's
    scheme is the textbook quadratic probing, chosen on purpose because it
    is easy to follow by hand.  It changes no output: iteration order is
-   the dense array's insertion order either way.
+   the dense array's insertion order either way.  (Only the number of
+   __eq__ calls among keys whose full hashes are equal can differ, since
+   the two schemes visit such entries in different orders.)
 
    Growth.  A table of size n has room for usable = 2n/3 entries (5 for
    the minimum size 8).  An insertion that finds no room left resizes to

@@ -4,11 +4,21 @@
 # golden_scripts DIR: the tests, one line each, as DIR/<area>/NAME (no
 # extension): every DIR/<area>/NAME.py and every DIR/<area>/NAME.args.
 # Files deeper down (DIR/<area>/<subdir>/...) are the modules and packages
-# those tests import, not tests.
+# those tests import, not tests.  One exception: a directory
+# DIR/<group>/ holding a file named AREAS is a group of areas, and each
+# of its subdirectories is an area of its own (DIR/<group>/<area>/NAME.py
+# are tests, deeper files their modules): tests/golden/seed/ holds one
+# area per section of the course note.
 golden_scripts() {
-    find "$1" -mindepth 2 -maxdepth 2 -type f \( -name '*.py' -o \
-        -name '*.args' \) | sed -e 's/\.py$//' -e 's/\.args$//' \
-        | LC_ALL=C sort -u
+    {
+        find "$1" -mindepth 2 -maxdepth 2 -type f \( -name '*.py' -o \
+            -name '*.args' \)
+        find "$1" -mindepth 2 -maxdepth 2 -type f -name AREAS \
+            | while IFS= read -r marker; do
+                find "$(dirname "$marker")" -mindepth 2 -maxdepth 2 \
+                    -type f \( -name '*.py' -o -name '*.args' \)
+            done
+    } | sed -e 's/\.py$//' -e 's/\.args$//' | LC_ALL=C sort -u
 }
 #
 # golden_args BASE: the interpreter's command-line arguments for test BASE

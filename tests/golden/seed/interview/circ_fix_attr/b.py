@@ -1,0 +1,10 @@
+print("b: start")
+import a
+
+
+def describe():
+    return "version " + a.VERSION
+
+
+def main():
+    return describe()

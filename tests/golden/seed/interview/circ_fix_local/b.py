@@ -1,0 +1,6 @@
+print("b: start")
+
+
+def describe():
+    import a
+    return "version " + a.VERSION

@@ -1,0 +1,10 @@
+print("b: start")
+from a import VERSION
+
+
+def describe():
+    return "version " + VERSION
+
+
+def main():
+    return describe()
