@@ -167,7 +167,6 @@ class _Environ:
 
 
 environ = _Environ(posix.environ)
-del posix.environ
 
 
 def getenv(key, default=None):
