@@ -278,6 +278,31 @@ def _check_methods(C, *methods):
             return NotImplemented
     return True
 
+
+def _raise_thrown(typ, val, tb):
+    """The default body of throw() and athrow(): raise val, or typ when
+    val is None (an instance made from typ when a traceback is given),
+    with tb attached when it is not None."""
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    raise val
+
+
+def _close_by_throw(obj, kind):
+    """The default body of close(): throw GeneratorExit into obj; leaving
+    by GeneratorExit or StopIteration is a clean close, anything yielded
+    instead is a RuntimeError naming kind ('generator', 'coroutine')."""
+    try:
+        obj.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError('%s ignored GeneratorExit' % kind)
+
 # }======
 
 
@@ -321,21 +346,10 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError('coroutine ignored GeneratorExit')
+        _close_by_throw(self, 'coroutine')
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -384,13 +398,7 @@ class AsyncGenerator(AsyncIterator):
 
     @abstractmethod
     def athrow(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def aclose(self):
         return self.athrow(GeneratorExit)
@@ -465,22 +473,11 @@ class Generator(Iterator):
     def throw(self, typ, val=None, tb=None):
         """Raise an exception in the generator.
         Return next yielded value or raise StopIteration."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
         """Raise GeneratorExit inside generator."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError('generator ignored GeneratorExit')
+        _close_by_throw(self, 'generator')
 
     @classmethod
     def __subclasshook__(cls, C):
