@@ -225,34 +225,34 @@ math_radians(MpObject *self, MpObject *arg)
     return MpFloat_FromDouble(x * (M_PI / 180.0));
 }
 
+/* isfinite/isinf/isnan: which is 'f', 'i' or 'n'. */
 static MpObject *
-math_isfinite(MpObject *self, MpObject *arg)
+classify(MpObject *arg, char which)
 {
     double x;
     if (to_double(arg, &x) < 0) {
         return NULL;
     }
-    return MpBool_FromLong(isfinite(x));
+    int r = which == 'f' ? isfinite(x) : which == 'i' ? isinf(x) : isnan(x);
+    return MpBool_FromLong(r);
+}
+
+static MpObject *
+math_isfinite(MpObject *self, MpObject *arg)
+{
+    return classify(arg, 'f');
 }
 
 static MpObject *
 math_isinf(MpObject *self, MpObject *arg)
 {
-    double x;
-    if (to_double(arg, &x) < 0) {
-        return NULL;
-    }
-    return MpBool_FromLong(isinf(x));
+    return classify(arg, 'i');
 }
 
 static MpObject *
 math_isnan(MpObject *self, MpObject *arg)
 {
-    double x;
-    if (to_double(arg, &x) < 0) {
-        return NULL;
-    }
-    return MpBool_FromLong(isnan(x));
+    return classify(arg, 'n');
 }
 
 /* modf(x): (fractional part, integer part), both with x's sign. */
