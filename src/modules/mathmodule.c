@@ -107,6 +107,19 @@ two_doubles(const char *name, MpObject *const *args, Mp_ssize_t nargs,
     return to_double(args[0], x) < 0 || to_double(args[1], y) < 0 ? -1 : 0;
 }
 
+/* f(x, y) of two real arguments, for the functions that cannot fail
+   once their arguments are read (atan2, copysign, nextafter). */
+static MpObject *
+math_2(const char *name, MpObject *const *args, Mp_ssize_t nargs,
+       double (*f)(double, double))
+{
+    double x, y;
+    if (two_doubles(name, args, nargs, &x, &y) < 0) {
+        return NULL;
+    }
+    return MpFloat_FromDouble(f(x, y));
+}
+
 /* o.__index__() as an mpz (initialised here; clear it).  Returns 0 or
    -1 ("'float' object cannot be interpreted as an integer"). */
 static int
@@ -463,21 +476,13 @@ math_pow(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 static MpObject *
 math_atan2(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
-    double y, x;
-    if (two_doubles("atan2", args, nargs, &y, &x) < 0) {
-        return NULL;
-    }
-    return MpFloat_FromDouble(atan2(y, x));
+    return math_2("atan2", args, nargs, atan2);
 }
 
 static MpObject *
 math_copysign(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
-    double x, y;
-    if (two_doubles("copysign", args, nargs, &x, &y) < 0) {
-        return NULL;
-    }
-    return MpFloat_FromDouble(copysign(x, y));
+    return math_2("copysign", args, nargs, copysign);
 }
 
 static MpObject *
@@ -516,11 +521,7 @@ math_remainder(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 static MpObject *
 math_nextafter(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
-    double x, y;
-    if (two_doubles("nextafter", args, nargs, &x, &y) < 0) {
-        return NULL;
-    }
-    return MpFloat_FromDouble(nextafter(x, y));
+    return math_2("nextafter", args, nargs, nextafter);
 }
 
 /* ldexp(x, i): x * 2**i, i any int (clamped: the result is then 0 or an
