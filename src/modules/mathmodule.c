@@ -268,6 +268,17 @@ math_isnan(MpObject *self, MpObject *arg)
     return classify(arg, 'n');
 }
 
+/* The tuple (a, b) of modf and frexp; NULL when either is NULL (the
+   failed conversion's exception stands).  Refs: STEALS a, b. */
+static MpObject *
+pair(MpObject *a, MpObject *b)
+{
+    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
+    Mp_XDECREF(a);
+    Mp_XDECREF(b);
+    return t;
+}
+
 /* modf(x): (fractional part, integer part), both with x's sign. */
 static MpObject *
 math_modf(MpObject *self, MpObject *arg)
@@ -280,12 +291,7 @@ math_modf(MpObject *self, MpObject *arg)
     if (isinf(x)) {
         ip = x;
     }
-    MpObject *a = MpFloat_FromDouble(frac);
-    MpObject *b = MpFloat_FromDouble(ip);
-    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
-    Mp_XDECREF(a);
-    Mp_XDECREF(b);
-    return t;
+    return pair(MpFloat_FromDouble(frac), MpFloat_FromDouble(ip));
 }
 
 /* frexp(x): (m, e) with x == m * 2**e and 0.5 <= abs(m) < 1. */
@@ -298,12 +304,7 @@ math_frexp(MpObject *self, MpObject *arg)
     }
     int e = 0;
     double m = (isnan(x) || isinf(x) || x == 0.0) ? x : frexp(x, &e);
-    MpObject *a = MpFloat_FromDouble(m);
-    MpObject *b = MpLong_FromInt64(e);
-    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
-    Mp_XDECREF(a);
-    Mp_XDECREF(b);
-    return t;
+    return pair(MpFloat_FromDouble(m), MpLong_FromInt64(e));
 }
 
 /* ulp(x): the value of the least significant bit of x. */
