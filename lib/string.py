@@ -53,6 +53,38 @@ _ID_CHARS = frozenset(ascii_letters + digits + '_')
 _sentinel_dict = {}
 
 
+def _substitute(template, mapping, kws, safe):
+    """Template.substitute (safe false) and safe_substitute (safe true):
+    placeholders filled from mapping, with kws first; safe leaves an
+    invalid placeholder or a missing key as written instead of raising
+    ValueError or KeyError."""
+    if mapping is _sentinel_dict:
+        mapping = kws
+    elif kws:
+        mapping = _ChainedLookup(kws, mapping)
+    parts = []
+    pos = 0
+    text = template.template
+    for start, end, kind, name in template._scan():
+        parts.append(text[pos:start])
+        pos = end
+        if kind == 'escaped':
+            parts.append(template.delimiter)
+        elif kind == 'invalid':
+            if not safe:
+                template._invalid(end)
+            parts.append(text[start:end])
+        elif safe:
+            try:
+                parts.append(str(mapping[name]))
+            except KeyError:
+                parts.append(text[start:end])
+        else:
+            parts.append(str(mapping[name]))
+    parts.append(text[pos:])
+    return ''.join(parts)
+
+
 class Template:
     """A string class for supporting $-substitutions."""
 
@@ -115,47 +147,10 @@ class Template:
                          % (lineno, colno))
 
     def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainedLookup(kws, mapping)
-        parts = []
-        pos = 0
-        text = self.template
-        for start, end, kind, name in self._scan():
-            parts.append(text[pos:start])
-            pos = end
-            if kind == 'escaped':
-                parts.append(self.delimiter)
-            elif kind == 'invalid':
-                self._invalid(end)
-            else:
-                parts.append(str(mapping[name]))
-        parts.append(text[pos:])
-        return ''.join(parts)
+        return _substitute(self, mapping, kws, False)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainedLookup(kws, mapping)
-        parts = []
-        pos = 0
-        text = self.template
-        for start, end, kind, name in self._scan():
-            parts.append(text[pos:start])
-            pos = end
-            if kind == 'escaped':
-                parts.append(self.delimiter)
-            elif kind == 'invalid':
-                parts.append(text[start:end])
-            else:
-                try:
-                    parts.append(str(mapping[name]))
-                except KeyError:
-                    parts.append(text[start:end])
-        parts.append(text[pos:])
-        return ''.join(parts)
+        return _substitute(self, mapping, kws, True)
 
     def is_valid(self):
         for start, end, kind, name in self._scan():

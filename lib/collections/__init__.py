@@ -529,6 +529,56 @@ class OrderedDict(dict):
 
 # {====== Counter ======
 
+# Counter's binary operators share one walk (_combined_counts) and differ
+# in these few expressions, kept exactly as written so that ties and odd
+# count types give what they always gave.
+
+def _counts_add(count, other_count):
+    return count + other_count
+
+
+def _counts_sub(count, other_count):
+    return count - other_count
+
+
+def _counts_max(count, other_count):
+    return other_count if count < other_count else count
+
+
+def _counts_min(count, other_count):
+    return count if count < other_count else other_count
+
+
+def _positive(count):
+    return count if count > 0 else None
+
+
+def _negated_negative(count):
+    return 0 - count if count < 0 else None
+
+
+def _combined_counts(self, other, combine, other_only):
+    '''The binary operators' common walk: a new Counter holding
+    combine(count, other[elem]) for each elem of self where that is
+    positive, then other_only(count) for each elem only in other
+    unless it gives None (other_only None: other's extra elements
+    are not looked at); NotImplemented unless other is a Counter.'''
+    if not isinstance(other, Counter):
+        return NotImplemented
+    result = Counter()
+    for elem, count in self.items():
+        newcount = combine(count, other[elem])
+        if newcount > 0:
+            result[elem] = newcount
+    if other_only is not None:
+        for elem, count in other.items():
+            if elem not in self:
+                newcount = other_only(count)
+                if newcount is not None:
+                    result[elem] = newcount
+    return result
+
+
 class Counter(dict):
     '''Dict subclass for counting hashable items.  Sometimes called a bag
     or multiset.  Elements are stored as dictionary keys and their counts
@@ -669,58 +719,19 @@ class Counter(dict):
 
     def __add__(self, other):
         '''Add counts from two counters.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return _combined_counts(self, other, _counts_add, _positive)
 
     def __sub__(self, other):
         ''' Subtract count, but keep only results with positive counts.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return _combined_counts(self, other, _counts_sub, _negated_negative)
 
     def __or__(self, other):
         '''Union is the maximum of value in either of the input counters.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return _combined_counts(self, other, _counts_max, _positive)
 
     def __and__(self, other):
         ''' Intersection is the minimum of corresponding counts.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return _combined_counts(self, other, _counts_min, None)
 
     def __pos__(self):
         'Adds an empty counter, effectively stripping negative and zero '

@@ -15,11 +15,9 @@ The richer ABCs are also mixins: subclass Mapping and define
 __getitem__, __iter__ and __len__, and you get get, keys, items, values,
 __contains__ and __eq__ from here.
 
-The metaclass comes from the abc module when it is importable.  Until then
-this file carries a small private ABCMeta of its own (_FallbackABCMeta):
-register, caches, __subclasshook__ and a refusal to instantiate a class
-with abstract methods left, which is the whole public contract these
-classes rely on.
+The metaclass is the abc module's ABCMeta (register, caches,
+__subclasshook__, the refusal to instantiate a class with abstract methods
+left).
 
 CPython keeps this in Lib/_collections_abc.py; this is a separate
 implementation of the same documented behaviour.
@@ -36,123 +34,16 @@ __all__ = ['Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator',
            'MutableSequence', 'ByteString']
 
 
-# {====== The metaclass (abc's, or a private fallback) ======
+# {====== The metaclass ======
+# abc's ABCMeta; _Base carries the default __subclasshook__ (no opinion).
 
-try:
-    from abc import ABCMeta, abstractmethod
-except ImportError:
-    ABCMeta = None
+from abc import ABCMeta, abstractmethod
 
-if ABCMeta is None:
-    def abstractmethod(funcobj):
-        """Mark a method abstract: a class with abstract methods left
-        cannot be instantiated."""
-        funcobj.__isabstractmethod__ = True
-        return funcobj
 
-    class _FallbackABCMeta(type):
-        """A minimal ABCMeta: registry, subclass hook, caches, abstract
-        method check at instantiation."""
-
-        _abc_invalidation = 0     # bumped by every register()
-
-        def __new__(mcls, name, bases, namespace, **kwargs):
-            cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-            abstracts = set()
-            for key, value in namespace.items():
-                if getattr(value, '__isabstractmethod__', False):
-                    abstracts.add(key)
-            for base in bases:
-                for key in getattr(base, '__abstractmethods__', ()):
-                    value = getattr(cls, key, None)
-                    if getattr(value, '__isabstractmethod__', False):
-                        abstracts.add(key)
-            cls.__abstractmethods__ = frozenset(abstracts)
-            cls._abc_registry = []
-            cls._abc_subclasses = []
-            cls._abc_cache = set()
-            cls._abc_negative = set()
-            cls._abc_version = _FallbackABCMeta._abc_invalidation
-            for base in bases:
-                if isinstance(base, _FallbackABCMeta):
-                    base._abc_subclasses.append(cls)
-            return cls
-
-        def __call__(cls, *args, **kwargs):
-            if cls.__abstractmethods__:
-                names = sorted(cls.__abstractmethods__)
-                raise TypeError("Can't instantiate abstract class %s with "
-                                "abstract method%s %s"
-                                % (cls.__name__,
-                                   's' if len(names) > 1 else '',
-                                   ', '.join(names)))
-            return super().__call__(*args, **kwargs)
-
-        def register(cls, subclass):
-            """Register a virtual subclass of an ABC; returns it."""
-            if not isinstance(subclass, type):
-                raise TypeError('Can only register classes')
-            if issubclass(subclass, cls):
-                return subclass
-            if issubclass(cls, subclass):
-                raise RuntimeError('Refusing to create an inheritance cycle')
-            cls._abc_registry.append(subclass)
-            _FallbackABCMeta._abc_invalidation += 1
-            return subclass
-
-        def __instancecheck__(cls, instance):
-            subclass = instance.__class__
-            if subclass in cls._abc_cache:
-                return True
-            subtype = type(instance)
-            if subtype is subclass:
-                return cls.__subclasscheck__(subclass)
-            return (cls.__subclasscheck__(subclass)
-                    or cls.__subclasscheck__(subtype))
-
-        def __subclasscheck__(cls, subclass):
-            if not isinstance(subclass, type):
-                raise TypeError('issubclass() arg 1 must be a class')
-            if subclass in cls._abc_cache:
-                return True
-            if cls._abc_version < _FallbackABCMeta._abc_invalidation:
-                cls._abc_negative = set()
-                cls._abc_version = _FallbackABCMeta._abc_invalidation
-            elif subclass in cls._abc_negative:
-                return False
-            ok = cls.__subclasshook__(subclass)
-            if ok is not NotImplemented:
-                if ok:
-                    cls._abc_cache.add(subclass)
-                else:
-                    cls._abc_negative.add(subclass)
-                return ok
-            if cls in subclass.__mro__:
-                cls._abc_cache.add(subclass)
-                return True
-            for rcls in cls._abc_registry:
-                if issubclass(subclass, rcls):
-                    cls._abc_cache.add(subclass)
-                    return True
-            for scls in cls._abc_subclasses:
-                if issubclass(subclass, scls):
-                    cls._abc_cache.add(subclass)
-                    return True
-            cls._abc_negative.add(subclass)
-            return False
-
-    class _FallbackABC(metaclass=_FallbackABCMeta):
-        @classmethod
-        def __subclasshook__(cls, C):
-            return NotImplemented
-
-    ABCMeta = _FallbackABCMeta
-    _Base = _FallbackABC
-else:
-    class _Base(metaclass=ABCMeta):
-        @classmethod
-        def __subclasshook__(cls, C):
-            return NotImplemented
+class _Base(metaclass=ABCMeta):
+    @classmethod
+    def __subclasshook__(cls, C):
+        return NotImplemented
 
 # }======
 
@@ -278,6 +169,31 @@ def _check_methods(C, *methods):
             return NotImplemented
     return True
 
+
+def _raise_thrown(typ, val, tb):
+    """The default body of throw() and athrow(): raise val, or typ when
+    val is None (an instance made from typ when a traceback is given),
+    with tb attached when it is not None."""
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    raise val
+
+
+def _close_by_throw(obj, kind):
+    """The default body of close(): throw GeneratorExit into obj; leaving
+    by GeneratorExit or StopIteration is a clean close, anything yielded
+    instead is a RuntimeError naming kind ('generator', 'coroutine')."""
+    try:
+        obj.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError('%s ignored GeneratorExit' % kind)
+
 # }======
 
 
@@ -321,21 +237,10 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError('coroutine ignored GeneratorExit')
+        _close_by_throw(self, 'coroutine')
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -384,13 +289,7 @@ class AsyncGenerator(AsyncIterator):
 
     @abstractmethod
     def athrow(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def aclose(self):
         return self.athrow(GeneratorExit)
@@ -465,22 +364,11 @@ class Generator(Iterator):
     def throw(self, typ, val=None, tb=None):
         """Raise an exception in the generator.
         Return next yielded value or raise StopIteration."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
         """Raise GeneratorExit inside generator."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError('generator ignored GeneratorExit')
+        _close_by_throw(self, 'generator')
 
     @classmethod
     def __subclasshook__(cls, C):

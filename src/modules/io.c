@@ -154,10 +154,10 @@ strbuf_to_bytes(MpStrBuf *b)
     return r;
 }
 
-/* An optional size argument: None or absent is -1.  Returns 0 or -1. */
-static int
-size_arg(MpObject *const *args, Mp_ssize_t nargs, const char *fname,
-         Mp_ssize_t *size, int none_ok)
+/* An optional size argument (see io.h). */
+int
+MpIO_SizeArg(MpObject *const *args, Mp_ssize_t nargs, const char *fname,
+             Mp_ssize_t *size, int none_ok)
 {
     *size = -1;
     if (MpArg_CheckPositional(fname, nargs, NULL, 0, 1) < 0) {
@@ -269,7 +269,7 @@ buffered_read(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     MpBufferedObject *b = (MpBufferedObject *)self;
     Mp_ssize_t n;
-    if (size_arg(args, nargs, "read", &n, 1) < 0 ||
+    if (MpIO_SizeArg(args, nargs, "read", &n, 1) < 0 ||
         buffered_check_readable(b, "read") == NULL) {
         return NULL;
     }
@@ -315,7 +315,7 @@ static MpObject *
 buffered_readline(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     Mp_ssize_t n;
-    if (size_arg(args, nargs, "readline", &n, 1) < 0) {
+    if (MpIO_SizeArg(args, nargs, "readline", &n, 1) < 0) {
         return NULL;
     }
     return buffered_readline_limit((MpBufferedObject *)self, n);
@@ -586,13 +586,12 @@ buffered_seekable(MpObject *self, MpObject *unused)
     return capability((MpBufferedObject *)self, 's');
 }
 
-/* readlines(hint=-1) over any file object: calls readline() (through
-   next) until EOF or until hint bytes/characters are collected. */
-static MpObject *
-readlines_common(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+/* readlines(hint=-1) over any file object (see io.h). */
+MpObject *
+MpIO_ReadLines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     Mp_ssize_t hint;
-    if (size_arg(args, nargs, "readlines", &hint, 1) < 0) {
+    if (MpIO_SizeArg(args, nargs, "readlines", &hint, 1) < 0) {
         return NULL;
     }
     MpObject *list = MpList_New(0);
@@ -623,9 +622,9 @@ readlines_common(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     return list;
 }
 
-/* writelines(lines): write() for each. */
-static MpObject *
-writelines_common(MpObject *self, MpObject *lines)
+/* writelines(lines) over any file object (see io.h). */
+MpObject *
+MpIO_WriteLines(MpObject *self, MpObject *lines)
 {
     MpObject *it = MpObject_GetIter(lines);
     if (it == NULL) {
@@ -721,9 +720,9 @@ static MpMethodDef buffered_methods[] = {
     {"read", (void *)buffered_read, FAST, NULL},
     {"read1", (void *)buffered_read, FAST, NULL},
     {"readline", (void *)buffered_readline, FAST, NULL},
-    {"readlines", (void *)readlines_common, FAST, NULL},
+    {"readlines", (void *)MpIO_ReadLines, FAST, NULL},
     {"write", (void *)buffered_write, MP_METH_O, NULL},
-    {"writelines", (void *)writelines_common, MP_METH_O, NULL},
+    {"writelines", (void *)MpIO_WriteLines, MP_METH_O, NULL},
     {"seek", (void *)buffered_seek, FAST, NULL},
     {"tell", (void *)buffered_tell, NOARGS, NULL},
     {"truncate", (void *)buffered_truncate, FAST, NULL},
@@ -948,7 +947,8 @@ text_read(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     MpTextIOObject *t = (MpTextIOObject *)self;
     Mp_ssize_t n;
-    if (size_arg(args, nargs, "read", &n, 1) < 0 || text_check(t, 'r') < 0) {
+    if (MpIO_SizeArg(args, nargs, "read", &n, 1) < 0 ||
+        text_check(t, 'r') < 0) {
         return NULL;
     }
     MpStrBuf out = {0};
@@ -978,7 +978,7 @@ static MpObject *
 text_readline(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     Mp_ssize_t n;
-    if (size_arg(args, nargs, "readline", &n, 0) < 0) {
+    if (MpIO_SizeArg(args, nargs, "readline", &n, 0) < 0) {
         return NULL;
     }
     return text_readline_limit((MpTextIOObject *)self, n);
@@ -1299,9 +1299,9 @@ text_dealloc(MpObject *self)
 static MpMethodDef text_methods[] = {
     {"read", (void *)text_read, FAST, NULL},
     {"readline", (void *)text_readline, FAST, NULL},
-    {"readlines", (void *)readlines_common, FAST, NULL},
+    {"readlines", (void *)MpIO_ReadLines, FAST, NULL},
     {"write", (void *)text_write, MP_METH_O, NULL},
-    {"writelines", (void *)writelines_common, MP_METH_O, NULL},
+    {"writelines", (void *)MpIO_WriteLines, MP_METH_O, NULL},
     {"seek", (void *)text_seek, FAST, NULL},
     {"tell", (void *)text_tell, NOARGS, NULL},
     {"truncate", (void *)text_truncate, FAST, NULL},

@@ -37,4 +37,25 @@ extern MpTypeObject MpStringIO_Type, MpBytesIO_Type;
    Returns NULL. */
 MpObject *MpIO_Unsupported(const char *msg);
 
+/* The optional size argument of read/readline/readlines/truncate: absent
+   is -1, and so is None when none_ok; otherwise an index (a TypeError
+   "argument should be integer or None" when none_ok and it has no
+   __index__).  fname names the method in the arity error.  Stores the
+   value in *size.  Returns 0, or -1 with an exception.
+   Refs: args BORROWED. */
+int MpIO_SizeArg(MpObject *const *args, Mp_ssize_t nargs, const char *fname,
+                 Mp_ssize_t *size, int none_ok);
+
+/* readlines(hint=-1) for any file object, a fast method: gathers the
+   lines its tp_iternext gives until the end, or until the lengths of
+   the lines so far reach hint when hint > 0.
+   Refs: NEW list; NULL with an exception. */
+MpObject *MpIO_ReadLines(MpObject *self, MpObject *const *args,
+                         Mp_ssize_t nargs);
+
+/* writelines(lines) for any file object, an O method: calls
+   self.write(line) for each item of the iterable lines.
+   Refs: NEW None; NULL with an exception. */
+MpObject *MpIO_WriteLines(MpObject *self, MpObject *lines);
+
 #endif

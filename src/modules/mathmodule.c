@@ -107,6 +107,19 @@ two_doubles(const char *name, MpObject *const *args, Mp_ssize_t nargs,
     return to_double(args[0], x) < 0 || to_double(args[1], y) < 0 ? -1 : 0;
 }
 
+/* f(x, y) of two real arguments, for the functions that cannot fail
+   once their arguments are read (atan2, copysign, nextafter). */
+static MpObject *
+math_2(const char *name, MpObject *const *args, Mp_ssize_t nargs,
+       double (*f)(double, double))
+{
+    double x, y;
+    if (two_doubles(name, args, nargs, &x, &y) < 0) {
+        return NULL;
+    }
+    return MpFloat_FromDouble(f(x, y));
+}
+
 /* o.__index__() as an mpz (initialised here; clear it).  Returns 0 or
    -1 ("'float' object cannot be interpreted as an integer"). */
 static int
@@ -225,34 +238,45 @@ math_radians(MpObject *self, MpObject *arg)
     return MpFloat_FromDouble(x * (M_PI / 180.0));
 }
 
+/* isfinite/isinf/isnan: which is 'f', 'i' or 'n'. */
 static MpObject *
-math_isfinite(MpObject *self, MpObject *arg)
+classify(MpObject *arg, char which)
 {
     double x;
     if (to_double(arg, &x) < 0) {
         return NULL;
     }
-    return MpBool_FromLong(isfinite(x));
+    int r = which == 'f' ? isfinite(x) : which == 'i' ? isinf(x) : isnan(x);
+    return MpBool_FromLong(r);
+}
+
+static MpObject *
+math_isfinite(MpObject *self, MpObject *arg)
+{
+    return classify(arg, 'f');
 }
 
 static MpObject *
 math_isinf(MpObject *self, MpObject *arg)
 {
-    double x;
-    if (to_double(arg, &x) < 0) {
-        return NULL;
-    }
-    return MpBool_FromLong(isinf(x));
+    return classify(arg, 'i');
 }
 
 static MpObject *
 math_isnan(MpObject *self, MpObject *arg)
 {
-    double x;
-    if (to_double(arg, &x) < 0) {
-        return NULL;
-    }
-    return MpBool_FromLong(isnan(x));
+    return classify(arg, 'n');
+}
+
+/* The tuple (a, b) of modf and frexp; NULL when either is NULL (the
+   failed conversion's exception stands).  Refs: STEALS a, b. */
+static MpObject *
+pair(MpObject *a, MpObject *b)
+{
+    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
+    Mp_XDECREF(a);
+    Mp_XDECREF(b);
+    return t;
 }
 
 /* modf(x): (fractional part, integer part), both with x's sign. */
@@ -267,12 +291,7 @@ math_modf(MpObject *self, MpObject *arg)
     if (isinf(x)) {
         ip = x;
     }
-    MpObject *a = MpFloat_FromDouble(frac);
-    MpObject *b = MpFloat_FromDouble(ip);
-    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
-    Mp_XDECREF(a);
-    Mp_XDECREF(b);
-    return t;
+    return pair(MpFloat_FromDouble(frac), MpFloat_FromDouble(ip));
 }
 
 /* frexp(x): (m, e) with x == m * 2**e and 0.5 <= abs(m) < 1. */
@@ -285,12 +304,7 @@ math_frexp(MpObject *self, MpObject *arg)
     }
     int e = 0;
     double m = (isnan(x) || isinf(x) || x == 0.0) ? x : frexp(x, &e);
-    MpObject *a = MpFloat_FromDouble(m);
-    MpObject *b = MpLong_FromInt64(e);
-    MpObject *t = a && b ? MpTuple_Pack(2, a, b) : NULL;
-    Mp_XDECREF(a);
-    Mp_XDECREF(b);
-    return t;
+    return pair(MpFloat_FromDouble(m), MpLong_FromInt64(e));
 }
 
 /* ulp(x): the value of the least significant bit of x. */
@@ -463,21 +477,13 @@ math_pow(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 static MpObject *
 math_atan2(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
-    double y, x;
-    if (two_doubles("atan2", args, nargs, &y, &x) < 0) {
-        return NULL;
-    }
-    return MpFloat_FromDouble(atan2(y, x));
+    return math_2("atan2", args, nargs, atan2);
 }
 
 static MpObject *
 math_copysign(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
-    double x, y;
-    if (two_doubles("copysign", args, nargs, &x, &y) < 0) {
-        return NULL;
-    }
-    return MpFloat_FromDouble(copysign(x, y));
+    return math_2("copysign", args, nargs, copysign);
 }
 
 static MpObject *
@@ -516,11 +522,7 @@ math_remainder(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 static MpObject *
 math_nextafter(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
-    double x, y;
-    if (two_doubles("nextafter", args, nargs, &x, &y) < 0) {
-        return NULL;
-    }
-    return MpFloat_FromDouble(nextafter(x, y));
+    return math_2("nextafter", args, nargs, nextafter);
 }
 
 /* ldexp(x, i): x * 2**i, i any int (clamped: the result is then 0 or an

@@ -35,29 +35,6 @@
 
 /* {====== Shared helpers ====== */
 
-/* The size argument of read/readline: None or absent is -1. */
-static int
-mem_size_arg(MpObject *const *args, Mp_ssize_t nargs, const char *fname,
-             Mp_ssize_t *size)
-{
-    *size = -1;
-    if (MpArg_CheckPositional(fname, nargs, NULL, 0, 1) < 0) {
-        return -1;
-    }
-    if (nargs == 0 || args[0] == Mp_None) {
-        return 0;
-    }
-    if (Mp_TYPE(args[0])->tp_as_number == NULL ||
-        Mp_TYPE(args[0])->tp_as_number->nb_index == NULL) {
-        MpErr_Format(MpExc_TypeError,
-                     "argument should be integer or None, not '%s'",
-                     MpType_Name(Mp_TYPE(args[0])));
-        return -1;
-    }
-    *size = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
-    return *size == -1 && MpErr_Occurred() ? -1 : 0;
-}
-
 /* Grows an array of items of size isz to hold at least need of them.
    Returns 0 or -1 with MemoryError. */
 static int
@@ -124,56 +101,6 @@ mem_false(MpObject *self, MpObject *unused)
     return MpBool_FromLong(0);
 }
 
-/* readlines(hint) through tp_iternext. */
-static MpObject *
-mem_readlines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
-{
-    Mp_ssize_t hint;
-    if (mem_size_arg(args, nargs, "readlines", &hint) < 0) {
-        return NULL;
-    }
-    MpObject *list = MpList_New(0);
-    Mp_ssize_t total = 0;
-    while (list != NULL) {
-        MpObject *line = Mp_TYPE(self)->tp_iternext(self);
-        if (line == NULL) {
-            if (MpErr_Occurred()) {
-                Mp_CLEAR(&list);
-            }
-            break;
-        }
-        total += MpObject_Length(line);
-        if (MpList_Append(list, line) < 0) {
-            Mp_CLEAR(&list);
-        }
-        Mp_DECREF(line);
-        if (hint > 0 && total >= hint) {
-            break;
-        }
-    }
-    return list;
-}
-
-static MpObject *
-mem_writelines(MpObject *self, MpObject *lines)
-{
-    MpObject *it = MpObject_GetIter(lines);
-    if (it == NULL) {
-        return NULL;
-    }
-    MpObject *line;
-    while ((line = MpIter_Next(it)) != NULL) {
-        MpObject *r = MpObject_CallMethod(self, "write", &line, 1);
-        Mp_DECREF(line);
-        if (r == NULL) {
-            Mp_DECREF(it);
-            return NULL;
-        }
-        Mp_DECREF(r);
-    }
-    Mp_DECREF(it);
-    return MpErr_Occurred() ? NULL : Mp_NewRef(Mp_None);
-}
 /* }====== */
 
 /* {====== StringIO ====== */
@@ -333,7 +260,7 @@ stringio_read(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     MpStringIOObject *s = (MpStringIOObject *)self;
     Mp_ssize_t n;
-    if (mem_size_arg(args, nargs, "read", &n) < 0 || sio_check(s) < 0) {
+    if (MpIO_SizeArg(args, nargs, "read", &n, 1) < 0 || sio_check(s) < 0) {
         return NULL;
     }
     Mp_ssize_t avail = s->pos < s->len ? s->len - s->pos : 0;
@@ -386,7 +313,7 @@ static MpObject *
 stringio_readline(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     Mp_ssize_t n;
-    if (mem_size_arg(args, nargs, "readline", &n) < 0) {
+    if (MpIO_SizeArg(args, nargs, "readline", &n, 1) < 0) {
         return NULL;
     }
     return sio_readline((MpStringIOObject *)self, n);
@@ -476,7 +403,7 @@ stringio_truncate(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     MpStringIOObject *s = (MpStringIOObject *)self;
     Mp_ssize_t size;
-    if (mem_size_arg(args, nargs, "truncate", &size) < 0 ||
+    if (MpIO_SizeArg(args, nargs, "truncate", &size, 1) < 0 ||
         sio_check(s) < 0) {
         return NULL;
     }
@@ -584,9 +511,9 @@ static MpMethodDef stringio_methods[] = {
     {"getvalue", (void *)stringio_getvalue, NOARGS, NULL},
     {"read", (void *)stringio_read, FAST, NULL},
     {"readline", (void *)stringio_readline, FAST, NULL},
-    {"readlines", (void *)mem_readlines, FAST, NULL},
+    {"readlines", (void *)MpIO_ReadLines, FAST, NULL},
     {"write", (void *)stringio_write, MP_METH_O, NULL},
-    {"writelines", (void *)mem_writelines, MP_METH_O, NULL},
+    {"writelines", (void *)MpIO_WriteLines, MP_METH_O, NULL},
     {"seek", (void *)stringio_seek, FAST, NULL},
     {"tell", (void *)stringio_tell, NOARGS, NULL},
     {"truncate", (void *)stringio_truncate, FAST, NULL},
@@ -730,7 +657,7 @@ bytesio_read(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     MpBytesIOObject *b = (MpBytesIOObject *)self;
     Mp_ssize_t n;
-    if (mem_size_arg(args, nargs, "read", &n) < 0 || bio_check(b) < 0) {
+    if (MpIO_SizeArg(args, nargs, "read", &n, 1) < 0 || bio_check(b) < 0) {
         return NULL;
     }
     Mp_ssize_t avail = b->pos < b->len ? b->len - b->pos : 0;
@@ -765,7 +692,7 @@ static MpObject *
 bytesio_readline(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     Mp_ssize_t n;
-    if (mem_size_arg(args, nargs, "readline", &n) < 0) {
+    if (MpIO_SizeArg(args, nargs, "readline", &n, 1) < 0) {
         return NULL;
     }
     return bio_readline((MpBytesIOObject *)self, n);
@@ -852,7 +779,7 @@ bytesio_truncate(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
     MpBytesIOObject *b = (MpBytesIOObject *)self;
     Mp_ssize_t size;
-    if (mem_size_arg(args, nargs, "truncate", &size) < 0 ||
+    if (MpIO_SizeArg(args, nargs, "truncate", &size, 1) < 0 ||
         bio_check(b) < 0) {
         return NULL;
     }
@@ -905,9 +832,9 @@ static MpMethodDef bytesio_methods[] = {
     {"read", (void *)bytesio_read, FAST, NULL},
     {"read1", (void *)bytesio_read, FAST, NULL},
     {"readline", (void *)bytesio_readline, FAST, NULL},
-    {"readlines", (void *)mem_readlines, FAST, NULL},
+    {"readlines", (void *)MpIO_ReadLines, FAST, NULL},
     {"write", (void *)bytesio_write, MP_METH_O, NULL},
-    {"writelines", (void *)mem_writelines, MP_METH_O, NULL},
+    {"writelines", (void *)MpIO_WriteLines, MP_METH_O, NULL},
     {"seek", (void *)bytesio_seek, FAST, NULL},
     {"tell", (void *)bytesio_tell, NOARGS, NULL},
     {"truncate", (void *)bytesio_truncate, FAST, NULL},

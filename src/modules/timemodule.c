@@ -71,33 +71,47 @@ CLOCK_PAIR(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
 /* {====== sleep ====== */
 
+/* secs, a float or an object with __index__, as a double in *out: a NaN
+   float is a ValueError, an int too large for a double is INFINITY (the
+   callers' range checks then refuse it).  Returns 0 or -1. */
+static int
+secs_as_double(MpObject *secs, double *out)
+{
+    if (MpFloat_Check(secs)) {
+        *out = MpFloat_AS_DOUBLE(secs);
+        if (isnan(*out)) {
+            MpErr_SetString(MpExc_ValueError,
+                            "Invalid value NaN (not a number)");
+            return -1;
+        }
+        return 0;
+    }
+    MpObject *i = MpNumber_Index(secs);
+    if (i == NULL) {
+        return -1;
+    }
+    *out = MpLong_AsDouble(i);
+    Mp_DECREF(i);
+    if (*out == -1.0 && MpErr_Occurred()) {
+        MpErr_Clear();
+        *out = INFINITY;
+    }
+    return 0;
+}
+
 /* secs (an int or a float) in nanoseconds, rounded up as CPython's
    _PyTime_ROUND_CEILING does for sleep.  Returns 0 or -1. */
 static int
 sleep_ns(MpObject *secs, int64_t *out)
 {
     double d;
-    if (MpFloat_Check(secs)) {
-        d = MpFloat_AS_DOUBLE(secs);
-        if (isnan(d)) {
-            MpErr_SetString(MpExc_ValueError, "Invalid value NaN (not a "
-                                              "number)");
-            return -1;
-        }
+    if (secs_as_double(secs, &d) < 0) {
+        return -1;
     }
-    else {
-        MpObject *i = MpNumber_Index(secs);
-        if (i == NULL) {
-            return -1;
-        }
-        d = MpLong_AsDouble(i);
-        Mp_DECREF(i);
-        if ((d == -1.0 && MpErr_Occurred()) || !(fabs(d) < 9.2e9)) {
-            MpErr_Clear();
-            MpErr_SetString(MpExc_OverflowError,
-                            "timestamp too large to convert to C _PyTime_t");
-            return -1;
-        }
+    if (!MpFloat_Check(secs) && !(fabs(d) < 9.2e9)) {
+        MpErr_SetString(MpExc_OverflowError,
+                        "timestamp too large to convert to C _PyTime_t");
+        return -1;
     }
     if (d < 0) {
         MpErr_SetString(MpExc_ValueError, "sleep length must be "
@@ -412,27 +426,10 @@ to_time_t(MpObject *secs, time_t *out)
         return 0;
     }
     double d;
-    if (MpFloat_Check(secs)) {
-        d = MpFloat_AS_DOUBLE(secs);
-        if (isnan(d)) {
-            MpErr_SetString(MpExc_ValueError,
-                            "Invalid value NaN (not a number)");
-            return -1;
-        }
-        d = floor(d);
+    if (secs_as_double(secs, &d) < 0) {
+        return -1;
     }
-    else {
-        MpObject *i = MpNumber_Index(secs);
-        if (i == NULL) {
-            return -1;
-        }
-        d = MpLong_AsDouble(i);
-        Mp_DECREF(i);
-        if (d == -1.0 && MpErr_Occurred()) {
-            MpErr_Clear();
-            d = INFINITY;
-        }
-    }
+    d = floor(d);  // a no-op for ints
     if (!(d >= -9.2e18 && d <= 9.2e18)) {
         MpErr_SetString(MpExc_OverflowError,
                         "timestamp out of range for platform time_t");
