@@ -586,9 +586,12 @@ buffered_seekable(MpObject *self, MpObject *unused)
     return capability((MpBufferedObject *)self, 's');
 }
 
-/* readlines(hint=-1) over any file object (see io.h). */
-MpObject *
-MpIO_ReadLines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+/* readlines(hint=-1) over any file object (see io.h): the lines read
+   stop once their total length passes hint (IOBase's rule), or reaches
+   it when at_reach (BytesIO's own rule in CPython). */
+static MpObject *
+read_lines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
+           int at_reach)
 {
     Mp_ssize_t hint;
     if (MpIO_SizeArg(args, nargs, "readlines", &hint, 1) < 0) {
@@ -615,11 +618,24 @@ MpIO_ReadLines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
             Mp_DECREF(list);
             return NULL;
         }
-        if (hint > 0 && total >= hint) {
+        if (hint > 0 && (total > hint || (at_reach && total == hint))) {
             break;
         }
     }
     return list;
+}
+
+MpObject *
+MpIO_ReadLines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
+{
+    return read_lines(self, args, nargs, 0);
+}
+
+MpObject *
+MpIO_ReadLinesToHint(MpObject *self, MpObject *const *args,
+                     Mp_ssize_t nargs)
+{
+    return read_lines(self, args, nargs, 1);
 }
 
 /* writelines(lines) over any file object (see io.h). */

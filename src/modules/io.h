@@ -52,6 +52,9 @@ int MpIO_SizeArg(MpObject *const *args, Mp_ssize_t nargs, const char *fname,
    Refs: NEW list; NULL with an exception. */
 MpObject *MpIO_ReadLines(MpObject *self, MpObject *const *args,
                          Mp_ssize_t nargs);
+/* The same, stopping once the total reaches hint (BytesIO.readlines). */
+MpObject *MpIO_ReadLinesToHint(MpObject *self, MpObject *const *args,
+                               Mp_ssize_t nargs);
 
 /* writelines(lines) for any file object, an O method: calls
    self.write(line) for each item of the iterable lines.

@@ -832,7 +832,7 @@ static MpMethodDef bytesio_methods[] = {
     {"read", (void *)bytesio_read, FAST, NULL},
     {"read1", (void *)bytesio_read, FAST, NULL},
     {"readline", (void *)bytesio_readline, FAST, NULL},
-    {"readlines", (void *)MpIO_ReadLines, FAST, NULL},
+    {"readlines", (void *)MpIO_ReadLinesToHint, FAST, NULL},
     {"write", (void *)bytesio_write, MP_METH_O, NULL},
     {"writelines", (void *)MpIO_WriteLines, MP_METH_O, NULL},
     {"seek", (void *)bytesio_seek, FAST, NULL},
