@@ -100,8 +100,8 @@ index_check(MpObject *o)
    it is a descriptor (CPython's _PyObject_LookupSpecial): what the
    interpreter uses for special methods, which ignore the instance dict.
    Refs: NEW; NULL without an exception when absent. */
-static MpObject *
-lookup_special(MpObject *o, const char *name)
+MpObject *
+MpObject_LookupSpecial(MpObject *o, const char *name)
 {
     MpObject *key = MpStr_InternFromString(name);
     if (key == NULL) {
@@ -116,14 +116,17 @@ lookup_special(MpObject *o, const char *name)
     if (f == NULL) {
         return Mp_NewRef(res);
     }
-    return f(res, o, (MpObject *)Mp_TYPE(o));
+    Mp_INCREF(res);  // __get__ could drop the class's reference
+    MpObject *bound = f(res, o, (MpObject *)Mp_TYPE(o));
+    Mp_DECREF(res);
+    return bound;
 }
 
 /* MpObject_LookupAttr with a C string name.  The names are interned on
    each call rather than cached: the intern table owns them, and a cache
    here would outlive MpStr_Fini. */
-static int
-lookup_attr_string(MpObject *o, const char *name, MpObject **result)
+int
+MpObject_LookupAttrString(MpObject *o, const char *name, MpObject **result)
 {
     MpObject *key = MpStr_InternFromString(name);
     if (key == NULL) {
@@ -660,7 +663,7 @@ MpObject_GetItem(MpObject *o, MpObject *key)
             return MpGenericAlias_New(o, key);
         }
         MpObject *meth;
-        if (lookup_attr_string(o, "__class_getitem__", &meth) < 0) {
+        if (MpObject_LookupAttrString(o, "__class_getitem__", &meth) < 0) {
             return NULL;
         }
         if (meth != NULL && meth != Mp_None) {
@@ -1131,7 +1134,7 @@ static MpObject *
 abstract_get_bases(MpObject *cls)
 {
     MpObject *bases;
-    if (lookup_attr_string(cls, "__bases__", &bases) < 0) {
+    if (MpObject_LookupAttrString(cls, "__bases__", &bases) < 0) {
         return NULL;
     }
     if (bases != NULL && !MpTuple_Check(bases)) {
@@ -1209,7 +1212,7 @@ MpObject_RealIsInstance(MpObject *inst, MpObject *cls)
         if (MpType_IsSubtype(Mp_TYPE(inst), (MpTypeObject *)cls)) {
             return 1;
         }
-        retval = lookup_attr_string(inst, "__class__", &icls);
+        retval = MpObject_LookupAttrString(inst, "__class__", &icls);
         if (icls != NULL) {
             retval = icls != (MpObject *)Mp_TYPE(inst) && MpType_Check(icls)
                          ? MpType_IsSubtype((MpTypeObject *)icls,
@@ -1223,7 +1226,7 @@ MpObject_RealIsInstance(MpObject *inst, MpObject *cls)
                           "types, or a union")) {
         return -1;
     }
-    retval = lookup_attr_string(inst, "__class__", &icls);
+    retval = MpObject_LookupAttrString(inst, "__class__", &icls);
     if (icls != NULL) {
         retval = abstract_issubclass(icls, cls);
         Mp_DECREF(icls);
@@ -1298,7 +1301,7 @@ MpObject_IsInstance(MpObject *inst, MpObject *cls)
         MpEval_LeaveRecursive();
         return r;
     }
-    MpObject *checker = lookup_special(cls, "__instancecheck__");
+    MpObject *checker = MpObject_LookupSpecial(cls, "__instancecheck__");
     if (checker != NULL) {
         return call_checker(checker, inst, " in __instancecheck__");
     }
@@ -1335,7 +1338,7 @@ MpObject_IsSubclass(MpObject *derived, MpObject *cls)
         MpEval_LeaveRecursive();
         return r;
     }
-    MpObject *checker = lookup_special(cls, "__subclasscheck__");
+    MpObject *checker = MpObject_LookupSpecial(cls, "__subclasscheck__");
     if (checker != NULL) {
         return call_checker(checker, derived, " in __subclasscheck__");
     }
@@ -2040,7 +2043,7 @@ MpNumber_Long(MpObject *o)
     if (nb != NULL && nb->nb_index != NULL) {
         return MpNumber_Index(o);
     }
-    MpObject *trunc = lookup_special(o, "__trunc__");
+    MpObject *trunc = MpObject_LookupSpecial(o, "__trunc__");
     if (trunc != NULL) {
         /* CPython 3.11 warns "The delegation of int() to __trunc__ is
            deprecated." (DeprecationWarning) here. */

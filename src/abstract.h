@@ -26,6 +26,12 @@ MpObject *MpObject_Format(MpObject *o, MpObject *spec);
 Mp_hash_t MpObject_Hash(MpObject *o);
 Mp_hash_t MpObject_HashNotImplemented(MpObject *o);
 
+/* type(o).name bound to o -- the lookup of special methods, which skips
+   the instance's own attributes (CPython's _PyObject_LookupSpecial).
+   Refs: NEW; NULL without an exception when the type has no such
+   attribute, NULL with one when binding failed. */
+MpObject *MpObject_LookupSpecial(MpObject *o, const char *name);
+
 /* The rich comparison `a op b` (op is Mp_LT ...).  Refs: NEW. */
 MpObject *MpObject_RichCompare(MpObject *a, MpObject *b, int op);
 /* The same as a truth value: 1, 0, or -1 on error.  For Mp_EQ and Mp_NE,
@@ -46,6 +52,10 @@ MpObject *MpObject_GetAttrString(MpObject *o, const char *name);
 /* Like GetAttr, but a missing attribute is not an error: returns 0 and
    sets *result to NULL; 1 when found; -1 on another error. */
 int MpObject_LookupAttr(MpObject *o, MpObject *name, MpObject **result);
+/* The same with a C string name (interned on each call).  Refs: as
+   MpObject_LookupAttr. */
+int MpObject_LookupAttrString(MpObject *o, const char *name,
+                              MpObject **result);
 int MpObject_SetAttr(MpObject *o, MpObject *name, MpObject *value);
 int MpObject_SetAttrString(MpObject *o, const char *name, MpObject *value);
 int MpObject_DelAttr(MpObject *o, MpObject *name);

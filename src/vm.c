@@ -703,20 +703,6 @@ MpFrame_BindArgs(MpFrame *f, MpObject *funcobj, MpObject *const *args,
 
 /* {====== Helpers of the loop ====== */
 
-/* MpObject_LookupAttr with a C string name. */
-static int
-lookup_attr_string(MpObject *o, const char *name, MpObject **result)
-{
-    MpObject *n = MpStr_InternFromString(name);
-    if (n == NULL) {
-        *result = NULL;
-        return -1;
-    }
-    int r = MpObject_LookupAttr(o, n, result);
-    Mp_DECREF(n);
-    return r;
-}
-
 static void
 raise_name_error(MpObject *name)
 {
@@ -779,11 +765,11 @@ static MpObject *
 function_str(MpObject *func)
 {
     MpObject *qualname = NULL, *module = NULL, *r = NULL;
-    if (lookup_attr_string(func, "__qualname__", &qualname) <= 0) {
+    if (MpObject_LookupAttrString(func, "__qualname__", &qualname) <= 0) {
         MpErr_Clear();
         return MpObject_Str(func);
     }
-    if (lookup_attr_string(func, "__module__", &module) < 0) {
+    if (MpObject_LookupAttrString(func, "__module__", &module) < 0) {
         MpErr_Clear();
     }
     if (module != NULL && MpStr_Check(module) &&
@@ -804,27 +790,6 @@ has_iter_protocol(MpObject *o)
     MpTypeObject *t = Mp_TYPE(o);
     return t->tp_iter != NULL ||
            (t->tp_as_sequence != NULL && t->tp_as_sequence->sq_item != NULL);
-}
-
-/* The special method `name` of o's type, bound to o; NULL without an
-   exception when the type has none.  Refs: NEW. */
-static MpObject *
-lookup_special(MpObject *o, const char *name)
-{
-    MpObject *n = MpStr_InternFromString(name);
-    if (n == NULL) {
-        return NULL;
-    }
-    MpObject *d = MpType_Lookup(Mp_TYPE(o), n);
-    Mp_DECREF(n);
-    if (d == NULL) {
-        return NULL;
-    }
-    descrgetfunc get = Mp_TYPE(d)->tp_descr_get;
-    if (get != NULL) {
-        return get(d, o, (MpObject *)Mp_TYPE(o));
-    }
-    return Mp_NewRef(d);
 }
 
 /* StopIteration being raised: takes it and returns 0 with *value = its
@@ -935,7 +900,7 @@ import_all_from(MpObject *locals, MpObject *module)
 {
     MpObject *all = NULL, *keys;
     int skip_private = 0;
-    if (lookup_attr_string(module, "__all__", &all) < 0) {
+    if (MpObject_LookupAttrString(module, "__all__", &all) < 0) {
         return -1;
     }
     if (all == NULL) {
@@ -1004,7 +969,7 @@ import_from(MpObject *module, MpObject *name)
         return v;  // found, or an error other than AttributeError
     }
     MpObject *modname = NULL, *file = NULL, *spec = NULL;
-    if (lookup_attr_string(module, "__name__", &modname) < 0) {
+    if (MpObject_LookupAttrString(module, "__name__", &modname) < 0) {
         return NULL;
     }
     if (modname != NULL && MpStr_Check(modname)) {
@@ -1043,7 +1008,7 @@ import_from(MpObject *module, MpObject *name)
         Mp_CLEAR(&file);
     }
     else {
-        if (lookup_attr_string(module, "__spec__", &spec) < 0) {
+        if (MpObject_LookupAttrString(module, "__spec__", &spec) < 0) {
             MpErr_Clear();
         }
         msg = MpStr_FromFormat(
@@ -2237,7 +2202,7 @@ dispatch:
     }
     TARGET(BEFORE_WITH) {
         MpObject *mgr = TOP();
-        MpObject *enter = lookup_special(mgr, "__enter__");
+        MpObject *enter = MpObject_LookupSpecial(mgr, "__enter__");
         if (enter == NULL) {
             if (!MpErr_Occurred()) {
                 MpErr_Format(MpExc_TypeError,
@@ -2247,7 +2212,7 @@ dispatch:
             }
             goto error;
         }
-        MpObject *exit = lookup_special(mgr, "__exit__");
+        MpObject *exit = MpObject_LookupSpecial(mgr, "__exit__");
         if (exit == NULL) {
             if (!MpErr_Occurred()) {
                 MpErr_Format(MpExc_TypeError,

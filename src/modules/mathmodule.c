@@ -337,25 +337,6 @@ math_ulp(MpObject *self, MpObject *arg)
    here; anything else that converts to float is converted. */
 
 static MpObject *
-lookup_special(MpObject *o, const char *name)
-{
-    MpObject *n = MpStr_InternFromString(name);
-    if (n == NULL) {
-        return NULL;
-    }
-    MpObject *meth = MpType_Lookup(Mp_TYPE(o), n);
-    Mp_DECREF(n);
-    if (meth == NULL) {
-        return NULL;
-    }
-    descrgetfunc get = Mp_TYPE(meth)->tp_descr_get;
-    if (get != NULL) {
-        return get(meth, o, (MpObject *)Mp_TYPE(o));
-    }
-    return Mp_NewRef(meth);
-}
-
-static MpObject *
 call_special(MpObject *bound)
 {
     MpObject *r = MpObject_CallNoArgs(bound);
@@ -372,7 +353,7 @@ round_to_int(MpObject *arg, const char *special, double (*func)(double))
     if (MpLong_CheckExact(arg)) {
         return Mp_NewRef(arg);
     }
-    MpObject *bound = lookup_special(arg, special);
+    MpObject *bound = MpObject_LookupSpecial(arg, special);
     if (bound != NULL) {
         return call_special(bound);
     }
@@ -404,7 +385,7 @@ math_trunc(MpObject *self, MpObject *arg)
     if (MpFloat_CheckExact(arg)) {
         return MpLong_FromDouble(MpFloat_AS_DOUBLE(arg));
     }
-    MpObject *bound = lookup_special(arg, "__trunc__");
+    MpObject *bound = MpObject_LookupSpecial(arg, "__trunc__");
     if (bound != NULL) {
         return call_special(bound);
     }

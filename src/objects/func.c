@@ -48,20 +48,6 @@
 
 /* {====== Function objects ====== */
 
-/* MpObject_LookupAttr with a C string name. */
-static int
-lookup_attr_string(MpObject *o, const char *name, MpObject **result)
-{
-    MpObject *n = MpStr_InternFromString(name);
-    if (n == NULL) {
-        *result = NULL;
-        return -1;
-    }
-    int r = MpObject_LookupAttr(o, n, result);
-    Mp_DECREF(n);
-    return r;
-}
-
 MpObject *
 MpFunction_New(MpObject *code, MpObject *globals, MpObject *qualname)
 {
@@ -572,11 +558,11 @@ method_repr(MpObject *o)
 {
     MpMethodObject *m = (MpMethodObject *)o;
     MpObject *name = NULL;
-    if (lookup_attr_string(m->im_func, "__qualname__", &name) < 0) {
+    if (MpObject_LookupAttrString(m->im_func, "__qualname__", &name) < 0) {
         return NULL;
     }
     if (name == NULL &&
-        lookup_attr_string(m->im_func, "__name__", &name) < 0) {
+        MpObject_LookupAttrString(m->im_func, "__name__", &name) < 0) {
         return NULL;
     }
     MpObject *r;

@@ -49,20 +49,6 @@ static MpObject *gen_close(MpObject *self, MpObject *unused);
 
 /* {====== Creation ====== */
 
-/* MpObject_LookupAttr with a C string name. */
-static int
-lookup_attr_string(MpObject *o, const char *name, MpObject **result)
-{
-    MpObject *n = MpStr_InternFromString(name);
-    if (n == NULL) {
-        *result = NULL;
-        return -1;
-    }
-    int r = MpObject_LookupAttr(o, n, result);
-    Mp_DECREF(n);
-    return r;
-}
-
 MpObject *
 MpGen_NewFromCall(MpObject *func, MpObject *const *args, size_t nargs,
                   MpObject *kwnames)
@@ -251,7 +237,7 @@ close_iter(MpObject *yf)
     }
     else {
         MpObject *meth = NULL;
-        if (lookup_attr_string(yf, "close", &meth) < 0) {
+        if (MpObject_LookupAttrString(yf, "close", &meth) < 0) {
             MpErr_WriteUnraisable(yf);
         }
         if (meth == NULL) {
@@ -293,7 +279,7 @@ gen_throw_exc(MpGenObject *gen, MpObject *exc)
         }
         else {
             MpObject *meth = NULL;
-            if (lookup_attr_string(yf, "throw", &meth) < 0) {
+            if (MpObject_LookupAttrString(yf, "throw", &meth) < 0) {
                 Mp_DECREF(yf);
                 return gen_send_result(gen, NULL, 1);
             }

@@ -74,30 +74,6 @@ copyreg_attr(const char *name)
     return attr;
 }
 
-/* type(o).name bound to o, or NULL without an exception when the type has
-   no such attribute.  Refs: NEW. */
-static MpObject *
-lookup_special(MpObject *o, const char *name)
-{
-    MpObject *key = MpStr_InternFromString(name);
-    if (key == NULL) {
-        return NULL;
-    }
-    MpObject *res = MpType_Lookup(Mp_TYPE(o), key);
-    Mp_DECREF(key);
-    if (res == NULL) {
-        return NULL;
-    }
-    descrgetfunc f = Mp_TYPE(res)->tp_descr_get;
-    if (f == NULL) {
-        return Mp_NewRef(res);
-    }
-    Mp_INCREF(res);
-    MpObject *bound = f(res, o, (MpObject *)Mp_TYPE(o));
-    Mp_DECREF(res);
-    return bound;
-}
-
 /* The class attribute name along type's MRO.  Refs: BORROWED or NULL
    (an exception set only when interning failed). */
 static MpObject *
@@ -287,7 +263,7 @@ static int
 get_new_arguments(MpObject *obj, MpObject **args, MpObject **kwargs)
 {
     *args = *kwargs = NULL;
-    MpObject *fn = lookup_special(obj, "__getnewargs_ex__");
+    MpObject *fn = MpObject_LookupSpecial(obj, "__getnewargs_ex__");
     if (fn != NULL) {
         MpObject *r = MpObject_CallNoArgs(fn);
         Mp_DECREF(fn);
@@ -336,7 +312,7 @@ get_new_arguments(MpObject *obj, MpObject **args, MpObject **kwargs)
     if (MpErr_Occurred()) {
         return -1;
     }
-    fn = lookup_special(obj, "__getnewargs__");
+    fn = MpObject_LookupSpecial(obj, "__getnewargs__");
     if (fn != NULL) {
         MpObject *r = MpObject_CallNoArgs(fn);
         Mp_DECREF(fn);

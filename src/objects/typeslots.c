@@ -155,23 +155,10 @@ slot_tp_richcompare(MpObject *self, MpObject *other, int op)
 static MpObject *
 lookup_special_bound(MpObject *self, const char *name)
 {
-    MpObject *key = MpStr_InternFromString(name);
-    if (key == NULL) {
-        return NULL;
-    }
-    MpObject *f = MpType_Lookup(Mp_TYPE(self), key);
-    Mp_DECREF(key);
-    if (f == NULL) {
+    MpObject *bound = MpObject_LookupSpecial(self, name);
+    if (bound == NULL && !MpErr_Occurred()) {
         MpErr_SetString(MpExc_AttributeError, name);
-        return NULL;
     }
-    descrgetfunc get = Mp_TYPE(f)->tp_descr_get;
-    if (get == NULL) {
-        return Mp_NewRef(f);
-    }
-    Mp_INCREF(f);
-    MpObject *bound = get(f, self, (MpObject *)Mp_TYPE(self));
-    Mp_DECREF(f);
     return bound;
 }
 
