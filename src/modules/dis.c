@@ -155,19 +155,6 @@ digits(long n)
     return d;
 }
 
-/* Appends a str object's text.  Returns 0 or -1 with an exception. */
-static int
-append_str(MpStrBuf *b, MpObject *s)
-{
-    Mp_ssize_t n;
-    const char *u = MpStr_AsUTF8AndSize(s, &n);
-    if (u == NULL) {
-        return -1;
-    }
-    MpStrBuf_Append(b, u, (size_t)n);
-    return 0;
-}
-
 /* Appends the i-th item of tuple t if it is a str; nothing when the index
    is out of range (a malformed code object is listed, not trusted). */
 static int
@@ -177,7 +164,7 @@ append_name(MpStrBuf *b, MpObject *t, Mp_ssize_t i)
         !MpStr_Check(MpTuple_GET_ITEM(t, i))) {
         return 0;
     }
-    return append_str(b, MpTuple_GET_ITEM(t, i));
+    return MpStr_AppendToBuf(b, MpTuple_GET_ITEM(t, i));
 }
 
 /* Appends what the argument of one instruction means, the text dis puts
@@ -194,7 +181,7 @@ append_argrepr(MpStrBuf *b, const MpCodeObject *co, MpOpcode op, int arg)
             if (r == NULL) {
                 return -1;
             }
-            int rc = append_str(b, r);
+            int rc = MpStr_AppendToBuf(b, r);
             Mp_DECREF(r);
             return rc;
         }
@@ -389,7 +376,7 @@ format_recursive(MpCodeObject *co, int depth, MpStrBuf *out)
         }
         MpStrBuf_Puts(out, "\nDisassembly of ");
         MpObject *r = MpObject_Repr(c);
-        rc = r == NULL ? -1 : append_str(out, r);
+        rc = r == NULL ? -1 : MpStr_AppendToBuf(out, r);
         Mp_XDECREF(r);
         MpStrBuf_Puts(out, ":\n");
         if (rc == 0) {
@@ -579,7 +566,7 @@ dis_namespace(MpObject *ns, int depth, MpStrBuf *out)
                 goto error;
             }
             MpStrBuf_Puts(out, "Disassembly of ");
-            int rc = append_str(out, s);
+            int rc = MpStr_AppendToBuf(out, s);
             Mp_DECREF(s);
             MpStrBuf_Puts(out, ":\n");
             if (rc < 0) {
@@ -596,7 +583,7 @@ dis_namespace(MpObject *ns, int depth, MpStrBuf *out)
                     goto error;
                 }
                 MpStrBuf_Puts(out, "Sorry: ");
-                rc = append_str(out, msg);
+                rc = MpStr_AppendToBuf(out, msg);
                 Mp_DECREF(msg);
                 MpStrBuf_Putc(out, '\n');
                 if (rc < 0) {
@@ -890,7 +877,7 @@ append_table(MpStrBuf *b, const char *title, MpObject *t, int use_repr)
             return -1;
         }
         MpStrBuf_Printf(b, "\n%4zd: ", (ssize_t)i);
-        int rc = append_str(b, s);
+        int rc = MpStr_AppendToBuf(b, s);
         Mp_DECREF(s);
         if (rc < 0) {
             return -1;
@@ -905,11 +892,11 @@ static int
 format_code_info(MpCodeObject *co, MpStrBuf *b)
 {
     MpStrBuf_Puts(b, "Name:              ");
-    if (append_str(b, co->co_name) < 0) {
+    if (MpStr_AppendToBuf(b, co->co_name) < 0) {
         return -1;
     }
     MpStrBuf_Puts(b, "\nFilename:          ");
-    if (append_str(b, co->co_filename) < 0) {
+    if (MpStr_AppendToBuf(b, co->co_filename) < 0) {
         return -1;
     }
     MpStrBuf_Printf(b,

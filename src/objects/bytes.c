@@ -238,16 +238,7 @@ MpBytesLike_Get(MpObject *o, MpBuffer *view)
 void
 MpBytesLike_Release(MpBuffer *view)
 {
-    MpObject *o = view->obj;
-    if (o == NULL) {
-        return;
-    }
-    MpBufferProcs *bp = Mp_TYPE(o)->tp_as_buffer;
-    if (bp != NULL && bp->bf_releasebuffer != NULL) {
-        bp->bf_releasebuffer(o, view);
-    }
-    view->obj = NULL;
-    Mp_DECREF(o);
+    MpBuffer_Release(view);  // the one release, in memoryview.c
 }
 
 static MpBufferProcs bytes_as_buffer = {bytes_getbuffer, NULL};

@@ -68,18 +68,6 @@ lookup(MpObject *o, const char *name, MpObject **res)
     return r;
 }
 
-static int
-append_str(MpStrBuf *b, MpObject *s)
-{
-    Mp_ssize_t n;
-    const char *u = MpStr_AsUTF8AndSize(s, &n);
-    if (u == NULL) {
-        return -1;
-    }
-    MpStrBuf_Append(b, u, (size_t)n);
-    return 0;
-}
-
 int
 MpGenericAlias_AppendItem(MpStrBuf *b, MpObject *p)
 {
@@ -121,7 +109,7 @@ MpGenericAlias_AppendItem(MpStrBuf *b, MpObject *p)
                       ? MpObject_Str(qualname)
                       : MpStr_FromFormat("%S.%S", module, qualname);
     if (s != NULL) {
-        rc = append_str(b, s);
+        rc = MpStr_AppendToBuf(b, s);
         Mp_DECREF(s);
     }
 done:

@@ -711,6 +711,18 @@ make_utf8(StrObj *s)
     return 0;
 }
 
+int
+MpStr_AppendToBuf(MpStrBuf *b, MpObject *s)
+{
+    Mp_ssize_t n;
+    const char *u = MpStr_AsUTF8AndSize(s, &n);
+    if (u == NULL) {
+        return -1;
+    }
+    MpStrBuf_Append(b, u, (size_t)n);
+    return 0;
+}
+
 const char *
 MpStr_AsUTF8AndSize(MpObject *o, Mp_ssize_t *len)
 {

@@ -29,6 +29,7 @@
 #include <stdarg.h>
 
 #include "object.h"
+#include "strbuf.h"
 
 typedef struct {
     MpObject_VAR_HEAD
@@ -97,6 +98,9 @@ void MpStr_InternInPlace(MpObject **p);
    the str); NULL with an exception only on MemoryError. */
 const char *MpStr_AsUTF8(MpObject *o);
 const char *MpStr_AsUTF8AndSize(MpObject *o, Mp_ssize_t *len);
+/* Appends the UTF-8 form of the str s to b.  Returns 0, or -1 with an
+   exception (s not encodable).  Refs: s BORROWED. */
+int MpStr_AppendToBuf(MpStrBuf *b, MpObject *s);
 
 static inline Mp_ssize_t
 MpStr_GET_LENGTH(const MpObject *o)
