@@ -22,6 +22,7 @@
 #include "evalbuiltins.h"
 #include "getargs.h"
 #include "modules/io.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
@@ -626,6 +627,10 @@ builtin_chr(MpObject *self, MpObject *o)
     if (v == -1 && MpErr_Occurred()) {
         return NULL;
     }
+    if (v < INT32_MIN || v > INT32_MAX) {  // CPython takes a C int
+        return MpErr_Format(MpExc_OverflowError,
+                            "Python int too large to convert to C int");
+    }
     if (v < 0 || v > 0x10FFFF) {
         return MpErr_Format(MpExc_ValueError,
                             "chr() arg not in range(0x110000)");
@@ -644,6 +649,17 @@ builtin_ord(MpObject *self, MpObject *o)
                                 MpStr_GET_LENGTH(o));
         }
         return MpLong_FromInt64(MpStr_READ(o, 0));
+    }
+    if (MpBytes_Check(o) || MpByteArray_Check(o)) {
+        int isb = MpBytes_Check(o);
+        Mp_ssize_t n = isb ? MpBytes_GET_SIZE(o) : MpByteArray_GET_SIZE(o);
+        if (n != 1) {
+            return MpErr_Format(MpExc_TypeError,
+                                "ord() expected a character, but string of "
+                                "length %zd found", n);
+        }
+        const char *s = isb ? MpBytes_AS_STRING(o) : MpByteArray_AS_STRING(o);
+        return MpLong_FromInt64((unsigned char)s[0]);
     }
     return MpErr_Format(MpExc_TypeError,
                         "ord() expected string of length 1, but %s found",

@@ -377,8 +377,8 @@ check_spec_arg(MpObject *spec)
 {
     if (!MpStr_Check(spec)) {
         MpErr_Format(MpExc_TypeError,
-                     "__format__() argument must be str, not %.200s",
-                     MpType_Name(Mp_TYPE(spec)));
+                     "__format__() argument must be str, not %B",
+                     spec);
         return -1;
     }
     return 0;

@@ -269,5 +269,8 @@ MpSysMemory_AddTo(MpObject *sys)
         return -1;
     }
     MpErr_SetUnraisableHook(dispatch_unraisable);
-    return 0;
+    /* The int limits (modules/sys_int.c) ride along here until sys.c
+       calls MpSysInt_AddTo itself. */
+    extern int MpSysInt_AddTo(MpObject *);
+    return MpSysInt_AddTo(sys);
 }

@@ -774,8 +774,8 @@ bytes_decode(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
         if (!MpStr_Check(a[i])) {
             return MpErr_Format(MpExc_TypeError,
                                 "decode() argument '%s' must be str, not "
-                                "%.100s",
-                                decode_kw[i], MpType_Name(Mp_TYPE(a[i])));
+                                "%B",
+                                decode_kw[i], a[i]);
         }
         *(i == 0 ? &enc : &errors) = MpStr_AsUTF8(a[i]);
     }
@@ -824,8 +824,8 @@ bytes_fromhex(MpObject *cls, MpObject *s)
 {
     if (!MpStr_Check(s)) {
         return MpErr_Format(MpExc_TypeError,
-                            "fromhex() argument must be str, not %.100s",
-                            MpType_Name(Mp_TYPE(s)));
+                            "fromhex() argument must be str, not %B",
+                            s);
     }
     Mp_ssize_t n = MpStr_GET_LENGTH(s), k = 0;
     char *buf = malloc((size_t)n / 2 + 1);
@@ -892,7 +892,7 @@ find_args(const char *name, MpObject *o, MpObject *const *args,
           Mp_ssize_t nargs, MpBuffer *v, char *byte, Mp_ssize_t *start,
           Mp_ssize_t *end)
 {
-    if (MpArg_CheckPositional(name, nargs, NULL, 1, 3) < 0) {
+    if (MpArg_CheckVarargs(name, nargs, NULL, 1, 3) < 0) {
         return -1;
     }
     Mp_ssize_t len = Mp_SIZE(o);
@@ -967,7 +967,7 @@ static MpObject *
 do_startswith(const char *name, MpObject *o, MpObject *const *args,
               Mp_ssize_t nargs, int at_end)
 {
-    if (MpArg_CheckPositional(name, nargs, NULL, 1, 3) < 0) {
+    if (MpArg_CheckVarargs(name, nargs, NULL, 1, 3) < 0) {
         return NULL;
     }
     MpObject *x = args[0];
@@ -1705,6 +1705,7 @@ bytes_add(MpObject *a, MpObject *b)
 
 #define FAST MP_METH_FASTCALL
 #define FASTKW (MP_METH_FASTCALL | MP_METH_KEYWORDS)
+#define VARARGS (MP_METH_FASTCALL | MP_METH_VARARGS) // CPython's messages
 #define COMMON_METHODS                                                     \
     {"decode", (void *)bytes_decode, FASTKW,                               \
      "Decode the bytes using the codec registered for encoding."},        \
@@ -1726,22 +1727,22 @@ bytes_add(MpObject *a, MpObject *b)
      "Strip leading bytes contained in the argument."},                    \
     {"rstrip", (void *)bytes_rstrip, FAST,                                 \
      "Strip trailing bytes contained in the argument."},                   \
-    {"find", (void *)bytes_find, FAST,                                     \
+    {"find", (void *)bytes_find, VARARGS,                                     \
      "Return the lowest index where subsection sub is found."},            \
-    {"rfind", (void *)bytes_rfind, FAST,                                   \
+    {"rfind", (void *)bytes_rfind, VARARGS,                                   \
      "Return the highest index where subsection sub is found."},           \
-    {"index", (void *)bytes_index, FAST,                                   \
+    {"index", (void *)bytes_index, VARARGS,                                   \
      "Return the lowest index where subsection sub is found."},            \
-    {"rindex", (void *)bytes_rindex, FAST,                                 \
+    {"rindex", (void *)bytes_rindex, VARARGS,                                 \
      "Return the highest index where subsection sub is found."},           \
-    {"count", (void *)bytes_count, FAST,                                   \
+    {"count", (void *)bytes_count, VARARGS,                                   \
      "Return the number of non-overlapping occurrences of sub."},          \
     {"replace", (void *)bytes_replace, FAST,                               \
      "Return a copy with all occurrences of substring old replaced by "   \
      "new."},                                                              \
-    {"startswith", (void *)bytes_startswith, FAST,                         \
+    {"startswith", (void *)bytes_startswith, VARARGS,                         \
      "Return True if the bytes starts with the specified prefix."},        \
-    {"endswith", (void *)bytes_endswith, FAST,                             \
+    {"endswith", (void *)bytes_endswith, VARARGS,                             \
      "Return True if the bytes ends with the specified suffix."},          \
     {"upper", (void *)bytes_upper, MP_METH_NOARGS,                         \
      "B.upper() -> copy of B with ASCII letters in upper case."},          \

@@ -507,7 +507,13 @@ delitem_known_hash(MpDictObject *mp, MpObject *key, Mp_hash_t hash)
 static void
 set_key_error(MpObject *key)
 {
-    MpErr_SetObject(MpExc_KeyError, key);
+    /* the key always becomes args[0], even None or a tuple (CPython's
+       _PyErr_SetKeyError) */
+    MpObject *args = MpTuple_Pack(1, key);
+    if (args != NULL) {
+        MpErr_SetObject(MpExc_KeyError, args);
+        Mp_DECREF(args);
+    }
 }
 /* }====== */
 

@@ -1052,7 +1052,11 @@ set_remove(MpObject *so, MpObject *key)
         return NULL;
     }
     if (rc == 0) {
-        MpErr_SetObject(MpExc_KeyError, key);
+        MpObject *args = MpTuple_Pack(1, key);  // key is args[0], always
+        if (args != NULL) {
+            MpErr_SetObject(MpExc_KeyError, args);
+            Mp_DECREF(args);
+        }
         return NULL;
     }
     return Mp_NewRef(Mp_None);
@@ -1208,12 +1212,12 @@ static MpMethodDef set_methods[] = {
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)set_copy, MP_METH_NOARGS, NULL},
     {"discard", (void *)set_discard_method, MP_METH_O, NULL},
-    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL, NULL},
-    {"difference_update", (void *)set_difference_update, MP_METH_FASTCALL,
+    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
+    {"difference_update", (void *)set_difference_update, MP_METH_FASTCALL | MP_METH_VARARGS,
      NULL},
-    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL, NULL},
+    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {"intersection_update", (void *)set_intersection_update,
-     MP_METH_FASTCALL, NULL},
+     MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {"isdisjoint", (void *)set_isdisjoint, MP_METH_O, NULL},
     {"issubset", (void *)set_issubset, MP_METH_O, NULL},
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
@@ -1224,23 +1228,23 @@ static MpMethodDef set_methods[] = {
      MP_METH_O, NULL},
     {"symmetric_difference_update", (void *)set_symmetric_difference_update,
      MP_METH_O, NULL},
-    {"union", (void *)set_union, MP_METH_FASTCALL, NULL},
-    {"update", (void *)set_update, MP_METH_FASTCALL, NULL},
+    {"union", (void *)set_union, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
+    {"update", (void *)set_update, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static MpMethodDef frozenset_methods[] = {
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)frozenset_copy, MP_METH_NOARGS, NULL},
-    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL, NULL},
-    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL, NULL},
+    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
+    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {"isdisjoint", (void *)set_isdisjoint, MP_METH_O, NULL},
     {"issubset", (void *)set_issubset, MP_METH_O, NULL},
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
     {"__sizeof__", (void *)set_sizeof, MP_METH_NOARGS, NULL},
     {"symmetric_difference", (void *)set_symmetric_difference_method,
      MP_METH_O, NULL},
-    {"union", (void *)set_union, MP_METH_FASTCALL, NULL},
+    {"union", (void *)set_union, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 /* }====== */
