@@ -623,7 +623,7 @@ builtin_max(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
 static MpObject *
 builtin_chr(MpObject *self, MpObject *o)
 {
-    Mp_ssize_t v = MpNumber_AsSsize_t(o, MpExc_OverflowError);
+    Mp_ssize_t v = MpNumber_AsSsize_t(o, NULL);
     if (v == -1 && MpErr_Occurred()) {
         return NULL;
     }
