@@ -453,6 +453,12 @@ builtin_sum(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                             "sum() can't sum strings [use ''.join(seq) "
                             "instead]");
     }
+    if (acc != NULL && (MpBytes_Check(acc) || MpByteArray_Check(acc))) {
+        return MpErr_Format(MpExc_TypeError,
+                            "sum() can't sum %s [use b''.join(seq) "
+                            "instead]", MpBytes_Check(acc) ? "bytes"
+                                                           : "bytearray");
+    }
     acc = acc ? Mp_NewRef(acc) : MpLong_FromInt64(0);
     MpObject *it = acc ? MpObject_GetIter(a[0]) : NULL;
     if (it == NULL) {

@@ -89,6 +89,7 @@
 #include "objects/list.h"
 #include "objects/set.h"
 #include "objects/str.h"
+#include "objects/mappingproxy.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 
@@ -2152,6 +2153,19 @@ static MpMethodDef setview_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* view.mapping: a read-only proxy of the dict (3.10) */
+static MpObject *
+view_mapping(MpObject *self, void *closure)
+{
+    return MpDictProxy_New((MpObject *)((DictView *)self)->dv_dict);
+}
+
+static MpGetSetDef view_getset[] = {
+    {"mapping", view_mapping, NULL,
+     "dictionary that this view refers to", NULL},
+    {NULL},
+};
+
 static MpMethodDef values_methods[] = {
     {"__reversed__", (void *)view_reversed, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -2171,6 +2185,7 @@ MpTypeObject MpDictKeys_Type = {
     .tp_as_sequence = &keys_as_sequence,
     .tp_traverse = view_traverse,
     .tp_methods = setview_methods,
+    .tp_getset = view_getset,
 };
 
 MpTypeObject MpDictItems_Type = {
@@ -2187,6 +2202,7 @@ MpTypeObject MpDictItems_Type = {
     .tp_as_sequence = &items_as_sequence,
     .tp_traverse = view_traverse,
     .tp_methods = setview_methods,
+    .tp_getset = view_getset,
 };
 
 MpTypeObject MpDictValues_Type = {
@@ -2200,6 +2216,7 @@ MpTypeObject MpDictValues_Type = {
     .tp_as_sequence = &values_as_sequence,
     .tp_traverse = view_traverse,
     .tp_methods = values_methods,
+    .tp_getset = view_getset,
 };
 /* }====== */
 

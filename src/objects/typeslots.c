@@ -1697,6 +1697,18 @@ tp_new_wrapper(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                             MpType_Name(type), MpType_Name(sub),
                             MpType_Name(sub), MpType_Name(type));
     }
+    /* The nearest base of sub with a C tp_new must use type's: else
+       object.__new__(int) would make an int without int's set-up. */
+    MpTypeObject *staticbase = sub;
+    while (staticbase != NULL && staticbase->tp_new == slot_tp_new) {
+        staticbase = staticbase->tp_base;
+    }
+    if (staticbase != NULL && staticbase->tp_new != type->tp_new) {
+        return MpErr_Format(MpExc_TypeError,
+                            "%s.__new__(%s) is not safe, use %s.__new__()",
+                            MpType_Name(type), MpType_Name(sub),
+                            MpType_Name(staticbase));
+    }
     MpObject *tuple = MpTuple_FromArray(args + 1, nargs - 1);
     if (tuple == NULL) {
         return NULL;
