@@ -55,6 +55,7 @@
 #include <strings.h>
 
 #include "errors.h"
+#include "objects/genericalias.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -62,6 +63,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/union.h"
 #include "opcodes.h"
 #include "strbuf.h"
 #include "unicodedb.h"
@@ -651,8 +653,12 @@ MpObject_GetItem(MpObject *o, MpObject *key)
         return sequence_getitem(o, i);
     }
     if (MpType_Check(o)) {
-        /* TODO(lead): type[int] should give a types.GenericAlias, as in
-           CPython; until that type exists it is an error like str[int]. */
+        /* type[int]: type itself, not its instances, is generic (a
+           __class_getitem__ in type's dict would be found on every
+           class through the metaclass) */
+        if (o == (MpObject *)&MpType_Type) {
+            return MpGenericAlias_New(o, key);
+        }
         MpObject *meth;
         if (lookup_attr_string(o, "__class_getitem__", &meth) < 0) {
             return NULL;
@@ -1273,7 +1279,9 @@ MpObject_IsInstance(MpObject *inst, MpObject *cls)
     if (Mp_TYPE(cls) == &MpType_Type) {
         return MpObject_RealIsInstance(inst, cls);
     }
-    /* TODO: types.UnionType (int | str) as cls, once it exists. */
+    if (MpUnion_Check(cls)) {
+        cls = MpUnion_Args(cls);  // int | str: as (int, str)
+    }
     if (MpTuple_Check(cls)) {
         /* Only a real tuple: a general sequence would open the way to
            unbounded recursion. */
@@ -1309,6 +1317,9 @@ MpObject_IsSubclass(MpObject *derived, MpObject *cls)
             return 1;
         }
         return MpObject_RealIsSubclass(derived, cls);
+    }
+    if (MpUnion_Check(cls)) {
+        cls = MpUnion_Args(cls);
     }
     if (MpTuple_Check(cls)) {
         if (MpEval_EnterRecursive(" in __subclasscheck__") < 0) {

@@ -76,6 +76,7 @@
 #include "objects/tuple.h"
 #include "opcodes.h"
 #include "symtable.h"
+#include "unparse.h"
 
 /* CPython's CO_MAXBLOCKS; the VM's f_blocks has this many entries (vm.h's
    MP_MAXBLOCKS). */
@@ -2192,136 +2193,23 @@ compile_augassign(Compiler *c, MpNode *s)
 
 /* {====== Annotations ====== */
 
-/* Appends the source form of e to buf (a best effort for the forms that
-   annotations use); returns 0 or -1 when it does not fit. */
-static int
-unparse(const MpNode *e, char *buf, size_t cap, size_t *len)
-{
-#define PUT(str)                                                           \
-    do {                                                                   \
-        size_t l_ = strlen(str);                                           \
-        if (*len + l_ + 1 > cap) {                                         \
-            return -1;                                                     \
-        }                                                                  \
-        memcpy(buf + *len, (str), l_ + 1);                                 \
-        *len += l_;                                                        \
-    } while (0)
-    switch (e->kind) {
-    case MP_AST_Name:
-        PUT(e->v.Name.id);
-        return 0;
-    case MP_AST_Attribute:
-        if (unparse(e->v.Attribute.value, buf, cap, len) < 0) {
-            return -1;
-        }
-        PUT(".");
-        PUT(e->v.Attribute.attr);
-        return 0;
-    case MP_AST_Subscript:
-        if (unparse(e->v.Subscript.value, buf, cap, len) < 0) {
-            return -1;
-        }
-        PUT("[");
-        if (e->v.Subscript.slice->kind == MP_AST_Tuple) {
-            MpSeq *elts = e->v.Subscript.slice->v.Tuple.elts;
-            for (int i = 0; i < MpSeq_Len(elts); i++) {
-                if (i > 0) {
-                    PUT(", ");
-                }
-                if (unparse(elts->items[i], buf, cap, len) < 0) {
-                    return -1;
-                }
-            }
-        }
-        else if (unparse(e->v.Subscript.slice, buf, cap, len) < 0) {
-            return -1;
-        }
-        PUT("]");
-        return 0;
-    case MP_AST_Tuple:
-    case MP_AST_List: {
-        MpSeq *elts = e->kind == MP_AST_Tuple ? e->v.Tuple.elts
-                                              : e->v.List.elts;
-        PUT(e->kind == MP_AST_Tuple ? "(" : "[");
-        for (int i = 0; i < MpSeq_Len(elts); i++) {
-            if (i > 0) {
-                PUT(", ");
-            }
-            if (unparse(elts->items[i], buf, cap, len) < 0) {
-                return -1;
-            }
-        }
-        if (e->kind == MP_AST_Tuple && MpSeq_Len(elts) == 1) {
-            PUT(",");
-        }
-        PUT(e->kind == MP_AST_Tuple ? ")" : "]");
-        return 0;
-    }
-    case MP_AST_BinOp:
-        if (e->v.BinOp.op != MP_OP_BitOr ||
-            unparse(e->v.BinOp.left, buf, cap, len) < 0) {
-            return -1;
-        }
-        PUT(" | ");
-        return unparse(e->v.BinOp.right, buf, cap, len);
-    case MP_AST_Constant: {
-        const MpConst *v = &e->v.Constant.value;
-        char tmp[64];
-        switch (v->kind) {
-        case MP_CONST_NONE:
-            PUT("None");
-            return 0;
-        case MP_CONST_TRUE:
-            PUT("True");
-            return 0;
-        case MP_CONST_FALSE:
-            PUT("False");
-            return 0;
-        case MP_CONST_ELLIPSIS:
-            PUT("...");
-            return 0;
-        case MP_CONST_INT:
-            snprintf(tmp, sizeof tmp, "%lld", (long long)v->u.i);
-            PUT(tmp);
-            return 0;
-        case MP_CONST_STR:
-            if (memchr(v->u.str.s, '\'', v->u.str.len) ||
-                memchr(v->u.str.s, '\\', v->u.str.len) ||
-                strlen(v->u.str.s) != v->u.str.len) {
-                return -1;
-            }
-            PUT("'");
-            PUT(v->u.str.s);
-            PUT("'");
-            return 0;
-        default:
-            return -1;
-        }
-    }
-    default:
-        return -1;
-    }
-#undef PUT
-}
-
 /* An annotation's value: evaluated, or under `from __future__ import
-   annotations` its source text.  minipy rebuilds the text from the tree
-   for the common forms (names, attributes, subscripts, `|`, literals);
-   others become "..." (a difference from CPython, which unparses every
-   expression). */
+   annotations` its source text, rebuilt from the tree as CPython does
+   (unparse.c). */
 static int
 compile_annotation(Compiler *c, MpNode *ann)
 {
     if (!c->future_annotations) {
         return compile_expr(c, ann);
     }
-    char buf[512];
-    size_t len = 0;
-    buf[0] = '\0';
-    if (unparse(ann, buf, sizeof buf, &len) < 0) {
-        strcpy(buf, "...");
+    MpStrBuf buf = {0};
+    if (MpAst_UnparseAnnotation(ann, &buf) < 0) {
+        MpStrBuf_Clear(&buf);
+        MpErr_Clear();  // only MemoryError can happen here
+        return compile_nomem(c);
     }
-    char *s = MpArena_Strndup(c->arena, buf, strlen(buf));
+    char *s = MpArena_Strndup(c->arena, buf.data ? buf.data : "", buf.len);
+    MpStrBuf_Clear(&buf);
     if (s == NULL) {
         return compile_nomem(c);
     }

@@ -80,6 +80,7 @@ Mp_SIZE(const void *o)
    run gave back everything it took. */
 #if MP_DEBUG
 extern Mp_ssize_t mp_ref_total;
+extern Mp_ssize_t mp_blocks;  // live objects (object.c; int.c's free list)
 #define MP_REF_INC() (mp_ref_total++)
 #define MP_REF_DEC() (mp_ref_total--)
 #else

@@ -517,6 +517,25 @@ utf8_length(const char *s, size_t len)
     return n;
 }
 
+/* When seg[i] opens a string literal: the index of its closing quote (len
+   if it has none); otherwise i.  Lexical only, like the two scanners
+   below that use it: prefixes and triple quotes need no special case to
+   keep brackets and operators inside strings out of sight. */
+static int
+skip_string(const char *seg, int len, int i)
+{
+    char q = seg[i];
+    if (q != '\'' && q != '"') {
+        return i;
+    }
+    for (i++; i < len && seg[i] != q; i++) {
+        if (seg[i] == '\\') {
+            i++;
+        }
+    }
+    return i < len ? i : len;
+}
+
 /* Finds the operator of a binary operation spanning seg[0:len] (byte
    offsets): the last top-level operator outside brackets and strings,
    lowest precedence first.  Sets *op_start, *op_end; returns 1 if found.
@@ -535,22 +554,13 @@ find_binop(const char *seg, int len, int *op_start, int *op_end)
     };
     for (size_t lv = 0; lv < sizeof levels / sizeof levels[0]; lv++) {
         int depth = 0, found = -1, flen = 0;
-        char quote = 0;
         for (int i = 0; i < len; i++) {
+            int end = skip_string(seg, len, i);
+            if (end != i) {
+                i = end;
+                continue;
+            }
             char ch = seg[i];
-            if (quote) {
-                if (ch == '\\') {
-                    i++;
-                }
-                else if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            if (ch == '\'' || ch == '"') {
-                quote = ch;
-                continue;
-            }
             if (ch == '(' || ch == '[' || ch == '{') {
                 depth++;
                 continue;
@@ -626,22 +636,14 @@ find_subscript(const char *seg, int len, int *op_start, int *op_end)
         return 0;
     }
     int depth = 0, open = -1;
-    char quote = 0;
     for (int i = 0; i < len; i++) {
-        char ch = seg[i];
-        if (quote) {
-            if (ch == '\\') {
-                i++;
-            }
-            else if (ch == quote) {
-                quote = 0;
-            }
+        int end = skip_string(seg, len, i);
+        if (end != i) {
+            i = end;
             continue;
         }
-        if (ch == '\'' || ch == '"') {
-            quote = ch;
-        }
-        else if (ch == '(' || ch == '[' || ch == '{') {
+        char ch = seg[i];
+        if (ch == '(' || ch == '[' || ch == '{') {
             if (depth == 0) {
                 open = ch == '[' ? i : -1;
             }

@@ -1151,9 +1151,9 @@ class UserString(_abc.Sequence):
 # }======
 
 
-# Subscription (OrderedDict[str, int], ...) for annotations; deque's is
-# added here too since the C type has none.
+# Subscription (OrderedDict[str, int], ...) gives a types.GenericAlias, as
+# for the built-in containers (deque's is in C).
 for _cls in (defaultdict, OrderedDict, Counter, ChainMap, UserDict,
              UserList):
-    _cls.__class_getitem__ = classmethod(_abc._class_getitem)
+    _cls.__class_getitem__ = classmethod(_abc.GenericAlias)
 del _cls

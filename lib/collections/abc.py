@@ -159,12 +159,17 @@ else:
 
 # {====== Generic aliases: Iterable[int] ======
 # What subscripting a generic ABC (or deque, OrderedDict, ...) gives, so
-# that annotations such as `def f(x: Iterable[int])` evaluate.  CPython
-# returns types.GenericAlias; minipy has no such type yet, so this small
-# class gives the same repr, __origin__, __args__, equality and calling.
+# that annotations such as `def f(x: Iterable[int])` evaluate: a
+# types.GenericAlias (the C type list[int] is made of).  Callable's
+# subscript keeps its argument list apart (Callable[[int, str], bool]),
+# which the C alias does not show, so it has the small class below, as
+# CPython has a subclass (_CallableGenericAlias).
+
+GenericAlias = type(list[int])
+
 
 def _type_repr(obj):
-    if isinstance(obj, type) and not isinstance(obj, _GenericAlias):
+    if isinstance(obj, type):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
         return '%s.%s' % (obj.__module__, obj.__qualname__)
@@ -176,7 +181,7 @@ def _type_repr(obj):
 
 
 class _GenericAlias:
-    """origin[args], remembering both."""
+    """Callable[[args], result], remembering both."""
 
     def __init__(self, origin, args, shown=None):
         if not isinstance(args, tuple):
@@ -209,10 +214,6 @@ class _GenericAlias:
         if name.startswith('__') and name.endswith('__'):
             raise AttributeError(name)
         return getattr(self.__origin__, name)
-
-
-def _class_getitem(cls, args):
-    return _GenericAlias(cls, args)
 
 
 def _callable_getitem(cls, args):
@@ -1097,7 +1098,7 @@ for _cls in (Awaitable, Coroutine, AsyncIterable, AsyncIterator,
              Container, Collection, Set, MutableSet, Mapping,
              MutableMapping, MappingView, KeysView, ItemsView, ValuesView,
              Sequence, MutableSequence, ByteString):
-    _cls.__class_getitem__ = classmethod(_class_getitem)
+    _cls.__class_getitem__ = classmethod(GenericAlias)
 Callable.__class_getitem__ = classmethod(_callable_getitem)
 del _cls
 # }======

@@ -44,6 +44,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 typedef struct {
     MpObject_HEAD
@@ -712,34 +713,9 @@ deque_imul_method(MpObject *self, MpObject *n)
     return repeat_method(self, n, 1);
 }
 
-/* deque[int]: the alias collections.abc makes for every generic class
-   (minipy has no types.GenericAlias yet). */
-static MpObject *
-deque_class_getitem(MpObject *cls, MpObject *item)
-{
-    MpObject *name = MpStr_FromString("collections.abc");
-    MpObject *attr = MpStr_FromString("_class_getitem");
-    MpObject *fromlist = name && attr ? MpTuple_Pack(1, attr) : NULL;
-    MpObject *mod = fromlist ? MpImport_ImportModuleLevel(name, NULL,
-                                                          fromlist, 0)
-                             : NULL;
-    Mp_XDECREF(name);
-    Mp_XDECREF(fromlist);
-    MpObject *f = mod ? MpObject_GetAttr(mod, attr) : NULL;
-    Mp_XDECREF(mod);
-    Mp_XDECREF(attr);
-    if (f == NULL) {
-        return NULL;
-    }
-    MpObject *args[2] = {cls, item};
-    MpObject *r = MpObject_Vectorcall(f, args, 2, NULL);
-    Mp_DECREF(f);
-    return r;
-}
-
 static MpMethodDef deque_methods[] = {
-    {"__class_getitem__", (void *)deque_class_getitem,
-     MP_METH_O | MP_METH_CLASS, NULL},
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__add__", (void *)deque_concat, MP_METH_O, NULL},
     {"__iadd__", (void *)deque_inplace_concat, MP_METH_O, NULL},
     {"__mul__", (void *)deque_mul_method, MP_METH_O, NULL},

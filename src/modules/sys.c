@@ -336,6 +336,8 @@ str_list(int n, char **items)
     return list;
 }
 
+int MpSysInfo_AddTo(MpObject *m);  // sys_info.c
+
 MpObject *
 MpSys_Create(int argc, char **argv, const char *path0)
 {
@@ -344,14 +346,6 @@ MpSys_Create(int argc, char **argv, const char *path0)
         return NULL;
     }
     MpObject *d = MpModule_GetDict(m);
-    MpObject *version_info = MpTuple_New(5);
-    if (version_info != NULL) {
-        MpTuple_SET_ITEM(version_info, 0, MpLong_FromInt64(3));
-        MpTuple_SET_ITEM(version_info, 1, MpLong_FromInt64(11));
-        MpTuple_SET_ITEM(version_info, 2, MpLong_FromInt64(0));
-        MpTuple_SET_ITEM(version_info, 3, MpStr_FromString("final"));
-        MpTuple_SET_ITEM(version_info, 4, MpLong_FromInt64(0));
-    }
     /* sys.path: the script's directory, PYTHONPATH, minipy's lib/ */
     char *path_items[64];
     int npath = 0;
@@ -380,7 +374,7 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpModule_AddObject(m, "platform", MpStr_FromString("linux")) < 0 ||
         MpModule_AddObject(m, "version",
                            MpStr_FromString("3.11.0 (minipy 0.1.0)")) < 0 ||
-        MpModule_AddObject(m, "version_info", version_info) < 0) {
+        MpSysInfo_AddTo(m) < 0) {
         Mp_DECREF(m);
         free(pp_copy);
         return NULL;

@@ -16,6 +16,7 @@
    Objects/bytes_methods.c.  Read first: bytes_alloc, bytearray_resize. */
 #define _GNU_SOURCE  // memmem
 #include "objects/bytes.h"
+#include "objects/objreduce.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1822,6 +1823,10 @@ static MpMethodDef bytearray_methods[] = {
      "Remove the first occurrence of a value in the bytearray."},
     {"reverse", (void *)MpByteArray_reverse, MP_METH_NOARGS,
      "Reverse the order of the values in B in place."},
+    {"__reduce__", (void *)MpByteArray_ReduceMethod, MP_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__reduce_ex__", (void *)MpByteArray_ReduceExMethod, MP_METH_O,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 #undef COMMON_METHODS

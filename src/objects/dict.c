@@ -92,6 +92,7 @@
 #include "objects/mappingproxy.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 /* {====== The table ====== */
 
@@ -2265,6 +2266,8 @@ static MpNumberMethods dict_as_number = {
 };
 
 static MpMethodDef dict_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)dict_contains_method, MP_METH_O, NULL},
     {"__getitem__", (void *)dict_subscript, MP_METH_O, NULL},
     {"__sizeof__", (void *)dict_sizeof, MP_METH_NOARGS, NULL},

@@ -28,6 +28,7 @@
    Objects/classobject.c, Objects/methodobject.c.
    Read first: MpFunction_New */
 #include "objects/func.h"
+#include "objects/objreduce.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -642,6 +643,11 @@ method_descr_get(MpObject *m, MpObject *obj, MpObject *type)
     return Mp_NewRef(m);
 }
 
+static MpMethodDef method_methods[] = {
+    {"__reduce__", (void *)MpMethod_ReduceMethod, MP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static MpMemberDef method_members[] = {
     {"__func__", MP_T_OBJECT, offsetof(MpMethodObject, im_func), 1, NULL},
     {"__self__", MP_T_OBJECT, offsetof(MpMethodObject, im_self), 1, NULL},
@@ -662,6 +668,7 @@ MpTypeObject MpMethod_Type = {
     .tp_descr_get = method_descr_get,
     .tp_traverse = method_traverse,
     .tp_clear = method_clear,
+    .tp_methods = method_methods,
     .tp_members = method_members,
     .tp_weaklistoffset = offsetof(MpMethodObject, im_weakreflist),
 };
@@ -837,6 +844,11 @@ cfunc_get_module(MpObject *o, void *c)
     return Mp_NewRef(m ? m : Mp_None);
 }
 
+static MpMethodDef cfunc_methods[] = {
+    {"__reduce__", (void *)MpCFunction_ReduceMethod, MP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static MpGetSetDef cfunc_getset[] = {
     {"__name__", cfunc_get_name, NULL, NULL, NULL},
     {"__qualname__", cfunc_get_qualname, NULL, NULL, NULL},
@@ -855,6 +867,7 @@ MpTypeObject MpCFunction_Type = {
     .tp_repr = cfunc_repr,
     .tp_call = cfunc_call,
     .tp_traverse = cfunc_traverse,
+    .tp_methods = cfunc_methods,
     .tp_getset = cfunc_getset,
     .tp_weaklistoffset = offsetof(MpCFunctionObject, m_weakreflist),
 };

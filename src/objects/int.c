@@ -35,6 +35,7 @@
    CPython counterpart: Objects/longobject.c, Objects/boolobject.c.
    Read first: long_from_mpz, long_add. */
 #include "objects/int.h"
+#include "obmalloc.h"
 
 #include <assert.h>
 #include <math.h>
@@ -93,9 +94,32 @@ MpLong_Init(void)
     return 0;
 }
 
+/* {====== A free list of int objects ======
+   Arithmetic makes and drops an int per operation; the last
+   LONG_FREELIST_MAX exact ints freed are kept, linked through their value
+   field, and reused without going through the allocator (CPython keeps
+   such lists for floats and tuples).  A kept object is dead: the debug
+   build's block count drops when it is kept and rises when it is reused.
+   The sanitizer build keeps none, so that every int is its own block. */
+#define LONG_FREELIST_MAX 128
+
+#if MP_OBMALLOC
+static MpLongObject *long_free_list;
+static int long_free_count;
+#endif
+/* }====== */
+
 void
 MpLong_Fini(void)
 {
+#if MP_OBMALLOC
+    while (long_free_list != NULL) {
+        MpLongObject *next = (MpLongObject *)(intptr_t)long_free_list->u.small;
+        MpMem_Free(long_free_list);  // already uncounted: see long_dealloc
+        long_free_list = next;
+    }
+    long_free_count = 0;
+#endif
 }
 
 static void
@@ -111,6 +135,17 @@ long_dealloc(MpObject *o)
     if (lng(o)->is_big) {
         mpz_clear(&lng(o)->u.big);
     }
+#if MP_OBMALLOC
+    if (Mp_TYPE(o) == &MpLong_Type && long_free_count < LONG_FREELIST_MAX) {
+        lng(o)->u.small = (int64_t)(intptr_t)long_free_list;
+        long_free_list = lng(o);
+        long_free_count++;
+#if MP_DEBUG
+        mp_blocks--;
+#endif
+        return;
+    }
+#endif
     MpObject_Free(o);
 }
 
@@ -120,7 +155,24 @@ MpLong_FromInt64(int64_t v)
     if (v >= -NSMALLNEG && v < NSMALLPOS) {
         return Mp_NewRef(&small_ints[v + NSMALLNEG]);
     }
-    MpLongObject *r = (MpLongObject *)MpObject_New(&MpLong_Type);
+#if MP_OBMALLOC
+    MpLongObject *r = long_free_list;
+    if (r != NULL) {
+        long_free_list = (MpLongObject *)(intptr_t)r->u.small;
+        long_free_count--;
+        r->ob_base.ob_refcnt = 1;
+        r->is_big = 0;
+        r->u.small = v;
+#if MP_DEBUG
+        mp_ref_total++;
+        mp_blocks++;
+#endif
+        return (MpObject *)r;
+    }
+#else
+    MpLongObject *r;
+#endif
+    r = (MpLongObject *)MpObject_New(&MpLong_Type);
     if (r != NULL) {
         r->u.small = v;
     }

@@ -53,6 +53,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 #define SSIZE_MAX_ PTRDIFF_MAX
 
@@ -1389,6 +1390,8 @@ static MpObject *list_reversed(MpObject *self, MpObject *unused);
 static MpObject *list_iter(MpObject *self);
 
 static MpMethodDef list_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__getitem__", (void *)list_subscript, MP_METH_O, NULL},
     {"__reversed__", (void *)list_reversed, MP_METH_NOARGS, NULL},
     {"__sizeof__", (void *)list_sizeof, MP_METH_NOARGS, NULL},

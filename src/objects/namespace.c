@@ -155,6 +155,34 @@ namespace_richcompare(MpObject *a, MpObject *b, int op)
     return Mp_NewRef(Mp_NotImplemented);
 }
 
+static MpObject *
+namespace_get_dict(MpObject *self, void *closure)
+{
+    return Mp_NewRef(((Namespace *)self)->ns_dict);
+}
+
+static MpGetSetDef namespace_getset[] = {
+    {"__dict__", namespace_get_dict, NULL, NULL, NULL},
+    {NULL},
+};
+
+/* __reduce__(): (type(self), (), self.__dict__), for pickle and copy. */
+static MpObject *
+namespace_reduce(MpObject *self, MpObject *unused)
+{
+    MpObject *args = MpTuple_New(0);
+    MpObject *r = args ? MpTuple_Pack(3, (MpObject *)Mp_TYPE(self), args,
+                                      ((Namespace *)self)->ns_dict)
+                       : NULL;
+    Mp_XDECREF(args);
+    return r;
+}
+
+static MpMethodDef namespace_methods[] = {
+    {"__reduce__", (void *)namespace_reduce, MP_METH_NOARGS, NULL},
+    {NULL},
+};
+
 MpTypeObject MpNamespace_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "types.SimpleNamespace",
@@ -165,6 +193,9 @@ MpTypeObject MpNamespace_Type = {
     .tp_clear = namespace_clear,
     .tp_repr = namespace_repr,
     .tp_richcompare = namespace_richcompare,
+    .tp_hash = MpObject_HashNotImplemented,
+    .tp_getset = namespace_getset,
+    .tp_methods = namespace_methods,
     .tp_getattro = MpObject_GenericGetAttr,
     .tp_setattro = MpObject_GenericSetAttr,
     .tp_dictoffset = offsetof(Namespace, ns_dict),

@@ -29,6 +29,7 @@
    CPython counterpart: Objects/setobject.c.
    Read first: set_add_entry, then set_table_resize. */
 #include "objects/set.h"
+#include "objects/objreduce.h"
 #include "obmalloc.h"
 
 #include <stdlib.h>
@@ -46,6 +47,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "objects/genericalias.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -1207,6 +1209,8 @@ set_sizeof(MpObject *so, MpObject *unused)
 }
 
 static MpMethodDef set_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"add", (void *)set_add_method, MP_METH_O, NULL},
     {"clear", (void *)set_clear, MP_METH_NOARGS, NULL},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
@@ -1223,6 +1227,7 @@ static MpMethodDef set_methods[] = {
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
     {"pop", (void *)set_pop, MP_METH_NOARGS, NULL},
     {"remove", (void *)set_remove, MP_METH_O, NULL},
+    {"__reduce__", (void *)MpSet_ReduceMethod, MP_METH_NOARGS, NULL},
     {"__sizeof__", (void *)set_sizeof, MP_METH_NOARGS, NULL},
     {"symmetric_difference", (void *)set_symmetric_difference_method,
      MP_METH_O, NULL},
@@ -1234,6 +1239,8 @@ static MpMethodDef set_methods[] = {
 };
 
 static MpMethodDef frozenset_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)frozenset_copy, MP_METH_NOARGS, NULL},
     {"difference", (void *)set_difference_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
@@ -1241,6 +1248,7 @@ static MpMethodDef frozenset_methods[] = {
     {"isdisjoint", (void *)set_isdisjoint, MP_METH_O, NULL},
     {"issubset", (void *)set_issubset, MP_METH_O, NULL},
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
+    {"__reduce__", (void *)MpSet_ReduceMethod, MP_METH_NOARGS, NULL},
     {"__sizeof__", (void *)set_sizeof, MP_METH_NOARGS, NULL},
     {"symmetric_difference", (void *)set_symmetric_difference_method,
      MP_METH_O, NULL},

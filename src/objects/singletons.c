@@ -93,12 +93,26 @@ notimplemented_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
                          Mp_NotImplemented);
 }
 
+/* NotImplemented.__reduce__(): its name, a global of builtins (pickle
+   writes a reference to it). */
+static MpObject *
+notimplemented_reduce(MpObject *o, MpObject *unused)
+{
+    return MpStr_InternFromString("NotImplemented");
+}
+
+static MpMethodDef notimplemented_methods[] = {
+    {"__reduce__", (void *)notimplemented_reduce, MP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 MpTypeObject MpNotImplemented_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "NotImplementedType",
     .tp_basicsize = sizeof(MpObject),
     .tp_dealloc = singleton_dealloc,
     .tp_repr = notimplemented_repr,
+    .tp_methods = notimplemented_methods,
     .tp_hash = singleton_hash,
     .tp_new = notimplemented_new,
 };
@@ -120,12 +134,25 @@ ellipsis_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     return singleton_new("EllipsisType", args, kwargs, Mp_Ellipsis);
 }
 
+/* Ellipsis.__reduce__(): its name, as for NotImplemented. */
+static MpObject *
+ellipsis_reduce(MpObject *o, MpObject *unused)
+{
+    return MpStr_InternFromString("Ellipsis");
+}
+
+static MpMethodDef ellipsis_methods[] = {
+    {"__reduce__", (void *)ellipsis_reduce, MP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 MpTypeObject MpEllipsis_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "ellipsis",
     .tp_basicsize = sizeof(MpObject),
     .tp_dealloc = singleton_dealloc,
     .tp_repr = ellipsis_repr,
+    .tp_methods = ellipsis_methods,
     .tp_hash = singleton_hash,
     .tp_new = ellipsis_new,
 };

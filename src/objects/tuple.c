@@ -33,6 +33,7 @@
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/type.h"
+#include "objects/genericalias.h"
 
 /* {====== Construction ====== */
 
@@ -617,6 +618,8 @@ static MpMappingMethods tuple_as_mapping = {
 };
 
 static MpMethodDef tuple_methods[] = {
+    {"__class_getitem__", (void *)MpGenericAlias_ClassGetItem,
+     MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"index", (void *)tuple_index, MP_METH_FASTCALL, NULL},
     {"count", (void *)tuple_count, MP_METH_O, NULL},
     {"__getnewargs__", (void *)tuple_getnewargs, MP_METH_NOARGS, NULL},

@@ -36,6 +36,7 @@
    CPython counterpart: Objects/typeobject.c.  Read first: MpType_Ready */
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "objects/objreduce.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -55,6 +56,7 @@
 #include "objects/mappingproxy.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/union.h"
 
 /* {====== Small helpers ====== */
 
@@ -1024,6 +1026,12 @@ static MpMethodDef object_methods[] = {
      "Size of object in memory, in bytes."},
     {"__dir__", (void *)MpObject_Dir, MP_METH_NOARGS,
      "Default dir() implementation."},
+    {"__reduce_ex__", (void *)MpObject_ReduceExMethod, MP_METH_O,
+     "Helper for pickle."},
+    {"__reduce__", (void *)MpObject_ReduceMethod, MP_METH_NOARGS,
+     "Helper for pickle."},
+    {"__getstate__", (void *)MpObject_GetStateMethod, MP_METH_NOARGS,
+     "Helper for pickle."},
     {NULL},
 };
 
@@ -1534,6 +1542,54 @@ type_get_module(MpObject *o, void *closure)
     return MpStr_InternFromString("builtins");
 }
 
+/* C.__module__ = name: a class keeps it in its dict; a built-in type's
+   comes from its tp_name and cannot change. */
+static int
+type_set_module(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__module__' attribute of immutable type "
+                     "'%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value == NULL) {
+        MpErr_Format(MpExc_TypeError, "cannot delete '__module__' attribute "
+                                      "of immutable type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (MpDict_SetItemString(type->tp_dict, "__module__", value) < 0) {
+        return -1;
+    }
+    MpType_Modified(type);
+    return 0;
+}
+
+/* C.__qualname__ = "Outer.C": classes only, and only a str. */
+static int
+type_set_qualname(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) || value == NULL) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot %s '__qualname__' attribute of immutable type "
+                     "'%s'",
+                     value == NULL ? "delete" : "set", type->tp_name);
+        return -1;
+    }
+    if (!MpStr_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "can only assign string to %s.__qualname__, not '%s'",
+                     type->tp_name, MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    Mp_SETREF(&((MpHeapTypeObject *)type)->ht_qualname, Mp_NewRef(value));
+    return 0;
+}
+
 static MpObject *
 type_get_qualname(MpObject *o, void *closure)
 {
@@ -1575,16 +1631,79 @@ static MpMethodDef type_methods[] = {
     {NULL},
 };
 
+/* C.__annotations__: the class dict's entry, created empty on first read
+   (3.10+), so that a class without annotations still answers {}; built-in
+   types have none. */
+static MpObject *
+type_get_annotations(MpObject *o, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        return MpErr_Format(MpExc_AttributeError,
+                            "type object '%s' has no attribute "
+                            "'__annotations__'",
+                            type->tp_name);
+    }
+    MpObject *ann = MpDict_GetItemString(type->tp_dict, "__annotations__");
+    if (ann != NULL) {
+        descrgetfunc get = Mp_TYPE(ann)->tp_descr_get;
+        return get != NULL ? get(ann, NULL, o) : Mp_NewRef(ann);
+    }
+    if (MpErr_Occurred()) {
+        return NULL;
+    }
+    ann = MpDict_New();
+    if (ann == NULL ||
+        MpDict_SetItemString(type->tp_dict, "__annotations__", ann) < 0) {
+        Mp_XDECREF(ann);
+        return NULL;
+    }
+    MpType_Modified(type);
+    return ann;
+}
+
+static int
+type_set_annotations(MpObject *o, MpObject *value, void *closure)
+{
+    MpTypeObject *type = (MpTypeObject *)o;
+    int r;
+    if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE)) {
+        MpErr_Format(MpExc_TypeError,
+                     "cannot set '__annotations__' attribute of immutable "
+                     "type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (value != NULL) {
+        r = MpDict_SetItemString(type->tp_dict, "__annotations__", value);
+    }
+    else if (MpDict_GetItemString(type->tp_dict, "__annotations__") != NULL) {
+        r = MpDict_DelItemString(type->tp_dict, "__annotations__");
+    }
+    else {
+        if (!MpErr_Occurred()) {
+            MpErr_SetString(MpExc_AttributeError, "__annotations__");
+        }
+        return -1;
+    }
+    if (r == 0) {
+        MpType_Modified(type);
+    }
+    return r;
+}
+
 static MpGetSetDef type_getset[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
-    {"__qualname__", type_get_qualname, NULL, NULL, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
     {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__abstractmethods__", type_get_abstractmethods,
      type_set_abstractmethods, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
-    {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL,
+     NULL},
     {NULL},
 };
 
@@ -1774,6 +1893,11 @@ type_init(MpObject *self, MpObject *args, MpObject *kwargs)
     return 0;
 }
 
+/* int | str (union.c) */
+static MpNumberMethods type_as_number = {
+    .nb_or = MpUnion_TypeOr,
+};
+
 MpTypeObject MpType_Type = {
     .ob_base = MP_TYPE_HEAD_INIT,
     .tp_name = "type",
@@ -1795,6 +1919,7 @@ MpTypeObject MpType_Type = {
     .tp_call = type_call,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
+    .tp_as_number = &type_as_number,
     .tp_doc = "type(object) -> the object's type\n"
               "type(name, bases, dict, **kwds) -> a new type",
 };

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm.h"
 #include "abstract.h"
 #include "errors.h"
 #include "gc.h"
@@ -1415,6 +1416,18 @@ MpType_New(MpTypeObject *meta, MpObject *name, MpObject *bases,
         MpDict_SetItemString(type->tp_dict, "__doc__", Mp_None) < 0) {
         Mp_DECREF(ht);
         return NULL;
+    }
+    /* type(name, bases, ns) without __module__: the caller's module, as
+       a class statement's body would have set it */
+    if (MpDict_GetItemString(type->tp_dict, "__module__") == NULL) {
+        MpObject *globals = MpEval_GetGlobals();
+        MpObject *modname =
+            globals ? MpDict_GetItemString(globals, "__name__") : NULL;
+        if (modname != NULL &&
+            MpDict_SetItemString(type->tp_dict, "__module__", modname) < 0) {
+            Mp_DECREF(ht);
+            return NULL;
+        }
     }
     if (MpType_Ready(type) < 0) {
         Mp_DECREF(ht);
