@@ -269,8 +269,5 @@ MpSysMemory_AddTo(MpObject *sys)
         return -1;
     }
     MpErr_SetUnraisableHook(dispatch_unraisable);
-    /* The int limits (modules/sys_int.c) ride along here until sys.c
-       calls MpSysInt_AddTo itself. */
-    extern int MpSysInt_AddTo(MpObject *);
-    return MpSysInt_AddTo(sys);
+    return 0;
 }

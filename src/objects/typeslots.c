@@ -505,6 +505,7 @@ typedef enum {
     W_BOOL,        // f(self) -> int
     W_BINARY,      // f(self, other)
     W_RBINARY,     // f(other, self): the reflected operator
+    W_REPEAT,      // f(self, Mp_ssize_t): sq_repeat as __mul__ / __rmul__
     W_POW,         // f(self, other, mod)
     W_RPOW,        // f(other, self, None)
     W_RICHCMP,     // f(self, other, op), op from the name
@@ -611,6 +612,16 @@ static const SlotDef slotdefs[] = {
     MP(mp_ass_subscript, "__setitem__", slot_mp_ass_subscript, W_SETITEM),
     MP(mp_ass_subscript, "__delitem__", slot_mp_ass_subscript, W_DELITEM),
     SQ(sq_contains, "__contains__", slot_sq_contains, W_CONTAINS),
+    /* The sequence operators of the built-in sequences (list.__add__,
+       str.__mul__ ...).  After the number slots, so that a type with both
+       shows the number slot's wrapper.  No slot function, as in CPython:
+       a class defining __add__ in Python clears its sq_concat and works
+       through nb_add. */
+    SQ(sq_concat, "__add__", NULL, W_BINARY),
+    SQ(sq_repeat, "__mul__", NULL, W_REPEAT),
+    SQ(sq_repeat, "__rmul__", NULL, W_REPEAT),
+    SQ(sq_inplace_concat, "__iadd__", NULL, W_BINARY),
+    SQ(sq_inplace_repeat, "__imul__", NULL, W_REPEAT),
 };
 #undef SLOT
 #undef TP
@@ -1612,6 +1623,20 @@ wrapper_call(MpObject *o, MpObject *const *args, size_t nargs,
         return ((binaryfunc)f)(self, args[0]);
     case W_RBINARY:
         return ((binaryfunc)f)(args[0], self);
+    case W_REPEAT: {
+        MpNumberMethods *nb = Mp_TYPE(args[0])->tp_as_number;
+        if (nb == NULL || nb->nb_index == NULL) {
+            return MpErr_Format(MpExc_TypeError,
+                                "can't multiply sequence by non-int of "
+                                "type '%.200s'",
+                                Mp_TYPE(args[0])->tp_name);
+        }
+        Mp_ssize_t n = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
+        if (n == -1 && MpErr_Occurred()) {
+            return NULL;
+        }
+        return ((ssizeargfunc)f)(self, n);
+    }
     case W_POW:
         return ((ternaryfunc)f)(self, args[0], nargs > 1 ? args[1] : Mp_None);
     case W_RPOW:
