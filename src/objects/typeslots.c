@@ -562,6 +562,17 @@ static const SlotDef slotdefs[] = {
     TP(tp_richcompare, "__ne__", slot_tp_richcompare, W_RICHCMP),
     TP(tp_richcompare, "__gt__", slot_tp_richcompare, W_RICHCMP),
     TP(tp_richcompare, "__ge__", slot_tp_richcompare, W_RICHCMP),
+    /* The sequence operators of the built-in sequences (list.__add__,
+       str.__mul__ ...).  Before the number slots, so that str.__add__
+       is str's sq_concat (which raises) and not its nb_add (which
+       answers NotImplemented).  No slot function, as in CPython:
+       a class defining __add__ in Python clears its sq_concat and works
+       through nb_add. */
+    SQ(sq_concat, "__add__", NULL, W_BINARY),
+    SQ(sq_repeat, "__mul__", NULL, W_REPEAT),
+    SQ(sq_repeat, "__rmul__", NULL, W_REPEAT),
+    SQ(sq_inplace_concat, "__iadd__", NULL, W_BINARY),
+    SQ(sq_inplace_repeat, "__imul__", NULL, W_REPEAT),
     NB(nb_bool, "__bool__", slot_nb_bool, W_BOOL),
     NB(nb_add, "__add__", nb_add, W_BINARY), NB(nb_add, "__radd__", nb_add, W_RBINARY),
     NB(nb_subtract, "__sub__", nb_subtract, W_BINARY),
@@ -612,16 +623,6 @@ static const SlotDef slotdefs[] = {
     MP(mp_ass_subscript, "__setitem__", slot_mp_ass_subscript, W_SETITEM),
     MP(mp_ass_subscript, "__delitem__", slot_mp_ass_subscript, W_DELITEM),
     SQ(sq_contains, "__contains__", slot_sq_contains, W_CONTAINS),
-    /* The sequence operators of the built-in sequences (list.__add__,
-       str.__mul__ ...).  After the number slots, so that a type with both
-       shows the number slot's wrapper.  No slot function, as in CPython:
-       a class defining __add__ in Python clears its sq_concat and works
-       through nb_add. */
-    SQ(sq_concat, "__add__", NULL, W_BINARY),
-    SQ(sq_repeat, "__mul__", NULL, W_REPEAT),
-    SQ(sq_repeat, "__rmul__", NULL, W_REPEAT),
-    SQ(sq_inplace_concat, "__iadd__", NULL, W_BINARY),
-    SQ(sq_inplace_repeat, "__imul__", NULL, W_REPEAT),
 };
 #undef SLOT
 #undef TP
@@ -1624,13 +1625,6 @@ wrapper_call(MpObject *o, MpObject *const *args, size_t nargs,
     case W_RBINARY:
         return ((binaryfunc)f)(args[0], self);
     case W_REPEAT: {
-        MpNumberMethods *nb = Mp_TYPE(args[0])->tp_as_number;
-        if (nb == NULL || nb->nb_index == NULL) {
-            return MpErr_Format(MpExc_TypeError,
-                                "can't multiply sequence by non-int of "
-                                "type '%.200s'",
-                                Mp_TYPE(args[0])->tp_name);
-        }
         Mp_ssize_t n = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
         if (n == -1 && MpErr_Occurred()) {
             return NULL;
