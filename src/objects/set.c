@@ -90,12 +90,18 @@ key_hash(MpObject *key)
 /* {====== The table ====== */
 
 /* The entry holding key, or the unused entry where its probe ended (key
-   NULL there); NULL with an exception when __eq__ failed. */
+   NULL there); NULL with an exception when __eq__ failed.  When freeslot
+   is not NULL it receives the last dummy the probe passed (NULL if none):
+   CPython 3.11's set_add_entry puts a new key there, which decides the
+   iteration order after deletions. */
 static Entry *
-set_lookkey(Set *so, MpObject *key, Mp_hash_t hash)
+set_lookkey_ex(Set *so, MpObject *key, Mp_hash_t hash, Entry **freeslot)
 {
     size_t perturb = (size_t)hash;
 restart:;
+    if (freeslot != NULL) {
+        *freeslot = NULL;
+    }
     Entry *table = so->table;
     size_t mask = (size_t)so->mask;
     size_t i = (size_t)hash & mask;
@@ -131,11 +137,21 @@ restart:;
                     mask = (size_t)so->mask;
                 }
             }
+            else if (freeslot != NULL && entry->hash == -1 &&
+                     entry->key == dummy) {
+                *freeslot = entry;
+            }
             entry++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
+}
+
+static Entry *
+set_lookkey(Set *so, MpObject *key, Mp_hash_t hash)
+{
+    return set_lookkey_ex(so, key, hash, NULL);
 }
 
 /* Places a key known to be absent into a table without dummies.
@@ -219,13 +235,20 @@ static int
 set_add_entry(Set *so, MpObject *key, Mp_hash_t hash)
 {
     Mp_INCREF(key);  // held while __eq__ may run
-    Entry *entry = set_lookkey(so, key, hash);
+    Entry *freeslot;
+    Entry *entry = set_lookkey_ex(so, key, hash, &freeslot);
     if (entry == NULL) {
         Mp_DECREF(key);
         return -1;
     }
     if (entry->key != NULL) {
         Mp_DECREF(key);  // already there
+        return 0;
+    }
+    if (freeslot != NULL) {  // reuse the dummy: fill is unchanged
+        so->used++;
+        freeslot->key = key;
+        freeslot->hash = hash;
         return 0;
     }
     so->fill++;
