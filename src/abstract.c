@@ -2325,8 +2325,8 @@ MpObject_Format(MpObject *o, MpObject *spec)
 {
     if (spec != NULL && !MpStr_Check(spec)) {
         return MpErr_Format(MpExc_TypeError,
-                            "format() argument 2 must be str, not %s",
-                            MpType_Name(Mp_TYPE(spec)));
+                            "format() argument 2 must be str, not %B",
+                            spec);
     }
     if ((spec == NULL || MpStr_GET_LENGTH(spec) == 0) &&
         MpStr_CheckExact(o)) {

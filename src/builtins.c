@@ -22,6 +22,7 @@
 #include "evalbuiltins.h"
 #include "getargs.h"
 #include "modules/io.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
@@ -452,6 +453,12 @@ builtin_sum(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                             "sum() can't sum strings [use ''.join(seq) "
                             "instead]");
     }
+    if (acc != NULL && (MpBytes_Check(acc) || MpByteArray_Check(acc))) {
+        return MpErr_Format(MpExc_TypeError,
+                            "sum() can't sum %s [use b''.join(seq) "
+                            "instead]", MpBytes_Check(acc) ? "bytes"
+                                                           : "bytearray");
+    }
     acc = acc ? Mp_NewRef(acc) : MpLong_FromInt64(0);
     MpObject *it = acc ? MpObject_GetIter(a[0]) : NULL;
     if (it == NULL) {
@@ -622,9 +629,13 @@ builtin_max(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
 static MpObject *
 builtin_chr(MpObject *self, MpObject *o)
 {
-    Mp_ssize_t v = MpNumber_AsSsize_t(o, MpExc_OverflowError);
+    Mp_ssize_t v = MpNumber_AsSsize_t(o, NULL);
     if (v == -1 && MpErr_Occurred()) {
         return NULL;
+    }
+    if (v < INT32_MIN || v > INT32_MAX) {  // CPython takes a C int
+        return MpErr_Format(MpExc_OverflowError,
+                            "Python int too large to convert to C int");
     }
     if (v < 0 || v > 0x10FFFF) {
         return MpErr_Format(MpExc_ValueError,
@@ -644,6 +655,17 @@ builtin_ord(MpObject *self, MpObject *o)
                                 MpStr_GET_LENGTH(o));
         }
         return MpLong_FromInt64(MpStr_READ(o, 0));
+    }
+    if (MpBytes_Check(o) || MpByteArray_Check(o)) {
+        int isb = MpBytes_Check(o);
+        Mp_ssize_t n = isb ? MpBytes_GET_SIZE(o) : MpByteArray_GET_SIZE(o);
+        if (n != 1) {
+            return MpErr_Format(MpExc_TypeError,
+                                "ord() expected a character, but string of "
+                                "length %zd found", n);
+        }
+        const char *s = isb ? MpBytes_AS_STRING(o) : MpByteArray_AS_STRING(o);
+        return MpLong_FromInt64((unsigned char)s[0]);
     }
     return MpErr_Format(MpExc_TypeError,
                         "ord() expected string of length 1, but %s found",

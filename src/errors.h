@@ -62,7 +62,9 @@ void MpErr_SetObject(MpObject *type, MpObject *value);
 
 /* Raises type with a message made by MpStr_FromFormat (printf-like, plus
    %R for repr(obj), %S for str(obj), %T for the name of obj's type, %U for
-   a str object, %V for a str object or a fallback C string).
+   a str object, %V for a str object or a fallback C string, %B as %T but
+   "None" for None, as CPython's messages for a bad argument read:
+   "encode() argument 'encoding' must be str, not None").
    Returns NULL, so that `return MpErr_Format(...)` works. */
 MpObject *MpErr_Format(MpObject *type, const char *fmt, ...);
 MpObject *MpErr_FormatV(MpObject *type, const char *fmt, va_list ap);

@@ -377,8 +377,8 @@ check_spec_arg(MpObject *spec)
 {
     if (!MpStr_Check(spec)) {
         MpErr_Format(MpExc_TypeError,
-                     "__format__() argument must be str, not %.200s",
-                     MpType_Name(Mp_TYPE(spec)));
+                     "__format__() argument must be str, not %B",
+                     spec);
         return -1;
     }
     return 0;
@@ -428,10 +428,38 @@ double_body(double x, const FormatSpec *f, uint32_t type, Mp_ssize_t prec,
         if ((type == 'g' || type == 'G') && p == 0) {
             p = 1;
         }
+        if (add_dot_0 && type == 'g') {
+            /* No type and a precision: CPython goes to the exponent form
+               one digit earlier than %g does (decimal exponent p - 1, not
+               p), since the ".0" it adds would make one digit too many:
+               format(1.5, '.1') is '2e+00'. */
+            char e[64];
+            snprintf(e, sizeof e, "%.*e", p - 1, ax);
+            const char *ep = strchr(e, 'e');
+            int x10 = ep != NULL ? atoi(ep + 1) : 0;
+            if (ep != NULL && (x10 >= p - 1 || x10 < -4)) {
+                cfmt[q - cfmt - 1] = 'e';
+                p -= 1;
+                type = f->alternate ? 'e' : 'x';  // 'x': strip zeros below
+            }
+        }
         int n = snprintf(NULL, 0, cfmt, p, ax);
         body = malloc((size_t)n + 3);
         if (body != NULL) {
             snprintf(body, (size_t)n + 1, cfmt, p, ax);
+            char *ex = strchr(body, 'e');
+            char *dot = strchr(body, '.');
+            if (type == 'x' && ex != NULL && dot != NULL && dot < ex) {
+                /* "2.50e+00" -> "2.5e+00" */
+                char *m = ex;
+                while (m > body && m[-1] == '0') {
+                    m--;
+                }
+                if (m > body && m[-1] == '.') {
+                    m--;
+                }
+                memmove(m, ex, strlen(ex) + 1);
+            }
             if (add_dot_0 && strpbrk(body, ".eE") == NULL) {
                 strcat(body, ".0");
             }
@@ -711,10 +739,13 @@ MpFormat_Long(MpObject *v, MpObject *spec)
             return NULL;
         }
         int64_t cp = MpLong_AsInt64(v);
-        if ((cp == -1 && MpErr_Occurred()) || cp < 0 || cp > 0x10FFFF) {
-            if (MpErr_Occurred()) {
-                MpErr_Clear();
-            }
+        if (cp == -1 && MpErr_Occurred()) {
+            MpErr_Clear();  // CPython converts to a C long first
+            MpErr_SetString(MpExc_OverflowError,
+                            "Python int too large to convert to C long");
+            return NULL;
+        }
+        if (cp < 0 || cp > 0x10FFFF) {
             MpErr_SetString(MpExc_OverflowError,
                             "%c arg not in range(0x110000)");
             return NULL;
@@ -723,7 +754,9 @@ MpFormat_Long(MpObject *v, MpObject *spec)
         MpUtf8_Encode((unsigned)cp, enc);
         FormatSpec fc = f;
         fc.thousands = 0;
-        return layout(&fc, 0, "", "", 0, enc);
+        /* as digits with a length, so that chr(0) is one character */
+        return layout(&fc, 0, "", enc, cp == 0 ? 1 : (Mp_ssize_t)strlen(enc),
+                      "");
     }
     /* The digits of |v|: from GMP, so a big int never passes through a
        double. */
@@ -779,7 +812,14 @@ MpFormat_Str(MpObject *v, MpObject *spec)
     }
     if (f.sign) {
         MpErr_SetString(MpExc_ValueError,
-                        "Sign not allowed in string format specifier");
+                        f.sign == ' '
+                            ? "Space not allowed in string format specifier"
+                            : "Sign not allowed in string format specifier");
+        return NULL;
+    }
+    if (f.thousands) {
+        MpErr_Format(MpExc_ValueError, "Cannot specify '%c' with 's'.",
+                     f.thousands);
         return NULL;
     }
     if (f.no_neg_0) {

@@ -191,6 +191,28 @@ MpArg_Unpack(const MpArgSpec *spec, MpObject *const *args, Mp_ssize_t nargs,
 }
 
 int
+MpArg_CheckVarargs(const char *fname, Mp_ssize_t nargs, MpObject *kwnames,
+                   Mp_ssize_t min, Mp_ssize_t max)
+{
+    if (kwnames != NULL && MpTuple_GET_SIZE(kwnames) > 0) {
+        MpErr_Format(MpExc_TypeError, "%s() takes no keyword arguments",
+                     fname);
+        return -1;
+    }
+    if (nargs < min || nargs > max) {
+        int few = nargs < min;
+        Mp_ssize_t bound = few ? min : max;
+        const char *how = min == max ? "exactly" : few ? "at least"
+                                                       : "at most";
+        MpErr_Format(MpExc_TypeError, "%s() takes %s %zd argument%s (%zd "
+                     "given)", fname, how, bound, bound == 1 ? "" : "s",
+                     nargs);
+        return -1;
+    }
+    return 0;
+}
+
+int
 MpArg_CheckPositional(const char *fname, Mp_ssize_t nargs,
                       MpObject *kwnames, Mp_ssize_t min, Mp_ssize_t max)
 {

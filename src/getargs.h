@@ -32,6 +32,13 @@ int MpArg_Unpack(const MpArgSpec *spec, MpObject *const *args,
 int MpArg_CheckPositional(const char *fname, Mp_ssize_t nargs,
                           MpObject *kwnames, Mp_ssize_t min, Mp_ssize_t max);
 
+/* As MpArg_CheckPositional, with the messages of CPython's
+   PyArg_ParseTuple, which its METH_VARARGS methods give: "find() takes at
+   least 1 argument (0 given)", "count() takes at most 3 arguments (5
+   given)", "f() takes exactly 2 arguments (1 given)", "find() takes no
+   keyword arguments".  Returns 0 or -1 with TypeError. */
+int MpArg_CheckVarargs(const char *fname, Mp_ssize_t nargs,
+                       MpObject *kwnames, Mp_ssize_t min, Mp_ssize_t max);
 /* MpArg_Unpack for the tp_new/tp_init convention: positional arguments in
    a tuple, keywords in a dict (or NULL).  Returns 0 or -1 with TypeError.
    Refs: out[i] BORROWED from args and kwargs. */

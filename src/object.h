@@ -268,6 +268,11 @@ enum {
     MP_METH_KEYWORDS = 8,  // with FASTCALL: f(self, args, nargs, kwnames)
     MP_METH_CLASS = 16,    // a classmethod: self is the type
     MP_METH_STATIC = 32,   // a staticmethod: self is NULL
+    /* with FASTCALL: the function parses its arguments as CPython's
+       METH_VARARGS ones do (MpArg_CheckVarargs), so a keyword argument
+       is refused as `find() takes no keyword arguments`, without the
+       owner type's name that the other conventions print */
+    MP_METH_VARARGS = 64,
 };
 
 typedef MpObject *(*MpCFunction)(MpObject *self, MpObject *arg);

@@ -27,6 +27,7 @@
 #include "hash.h"
 #include "repr.h"
 #include "strbuf.h"
+#include "objects/bytes_methods.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -484,7 +485,21 @@ MpBytes_Repr(MpObject *o)
         MpStrBuf_Puts(&b, MpType_Name(Mp_TYPE(o)));
         MpStrBuf_Putc(&b, '(');
     }
+    size_t body = b.len + 2;  // after b" or b'
     MpRepr_Bytes(&b, DATA(o), (size_t)Mp_SIZE(o));
+    if (ba && !b.failed && b.data[body - 1] == '"') {
+        /* CPython's bytearray repr escapes ' even inside "..." */
+        MpStrBuf e = {0};
+        MpStrBuf_Append(&e, b.data, body);
+        for (size_t i = body; i < b.len; i++) {
+            if (b.data[i] == '\'' && i + 1 < b.len) {
+                MpStrBuf_Putc(&e, '\\');
+            }
+            MpStrBuf_Putc(&e, b.data[i]);
+        }
+        MpStrBuf_Clear(&b);
+        b = e;
+    }
     if (ba) {
         MpStrBuf_Putc(&b, ')');
     }
@@ -766,8 +781,8 @@ bytes_decode(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
         if (!MpStr_Check(a[i])) {
             return MpErr_Format(MpExc_TypeError,
                                 "decode() argument '%s' must be str, not "
-                                "%.100s",
-                                decode_kw[i], MpType_Name(Mp_TYPE(a[i])));
+                                "%B",
+                                decode_kw[i], a[i]);
         }
         *(i == 0 ? &enc : &errors) = MpStr_AsUTF8(a[i]);
     }
@@ -816,8 +831,8 @@ bytes_fromhex(MpObject *cls, MpObject *s)
 {
     if (!MpStr_Check(s)) {
         return MpErr_Format(MpExc_TypeError,
-                            "fromhex() argument must be str, not %.100s",
-                            MpType_Name(Mp_TYPE(s)));
+                            "fromhex() argument must be str, not %B",
+                            s);
     }
     Mp_ssize_t n = MpStr_GET_LENGTH(s), k = 0;
     char *buf = malloc((size_t)n / 2 + 1);
@@ -884,7 +899,7 @@ find_args(const char *name, MpObject *o, MpObject *const *args,
           Mp_ssize_t nargs, MpBuffer *v, char *byte, Mp_ssize_t *start,
           Mp_ssize_t *end)
 {
-    if (MpArg_CheckPositional(name, nargs, NULL, 1, 3) < 0) {
+    if (MpArg_CheckVarargs(name, nargs, NULL, 1, 3) < 0) {
         return -1;
     }
     Mp_ssize_t len = Mp_SIZE(o);
@@ -959,7 +974,7 @@ static MpObject *
 do_startswith(const char *name, MpObject *o, MpObject *const *args,
               Mp_ssize_t nargs, int at_end)
 {
-    if (MpArg_CheckPositional(name, nargs, NULL, 1, 3) < 0) {
+    if (MpArg_CheckVarargs(name, nargs, NULL, 1, 3) < 0) {
         return NULL;
     }
     MpObject *x = args[0];
@@ -1395,9 +1410,9 @@ bytearray_extend_raw(MpObject *o, MpObject *x)
 {
     char *buf;
     Mp_ssize_t n;
-    if (MpStr_Check(x)) {
+    if (MpStr_Check(x)) {  // CPython iterates and fails on the first item
         MpErr_SetString(MpExc_TypeError,
-                        "expected iterable of integers; got: 'str'");
+                        "'str' object cannot be interpreted as an integer");
         return -1;
     }
     if (collect_bytes(x, NULL, NULL, &buf, &n) < 0) {
@@ -1415,7 +1430,12 @@ bytearray_extend_raw(MpObject *o, MpObject *x)
 static MpObject *
 bytearray_extend(MpObject *o, MpObject *x)
 {
-    if (has_index(x)) {  // bytearray(5) means 5 zeros, extend(5) is wrong
+    MpTypeObject *t = Mp_TYPE(x);
+    int iterable = t->tp_iter != NULL || t->tp_as_buffer != NULL ||
+                   (t->tp_as_sequence != NULL &&
+                    t->tp_as_sequence->sq_item != NULL);
+    /* bytearray(5) means 5 zeros, extend(5) is wrong */
+    if (has_index(x) || !iterable) {
         return MpErr_Format(MpExc_TypeError,
                             "can't extend bytearray with %.100s",
                             MpType_Name(Mp_TYPE(x)));
@@ -1697,6 +1717,7 @@ bytes_add(MpObject *a, MpObject *b)
 
 #define FAST MP_METH_FASTCALL
 #define FASTKW (MP_METH_FASTCALL | MP_METH_KEYWORDS)
+#define VARARGS (MP_METH_FASTCALL | MP_METH_VARARGS) // CPython's messages
 #define COMMON_METHODS                                                     \
     {"decode", (void *)bytes_decode, FASTKW,                               \
      "Decode the bytes using the codec registered for encoding."},        \
@@ -1718,27 +1739,55 @@ bytes_add(MpObject *a, MpObject *b)
      "Strip leading bytes contained in the argument."},                    \
     {"rstrip", (void *)bytes_rstrip, FAST,                                 \
      "Strip trailing bytes contained in the argument."},                   \
-    {"find", (void *)bytes_find, FAST,                                     \
+    {"find", (void *)bytes_find, VARARGS,                                     \
      "Return the lowest index where subsection sub is found."},            \
-    {"rfind", (void *)bytes_rfind, FAST,                                   \
+    {"rfind", (void *)bytes_rfind, VARARGS,                                   \
      "Return the highest index where subsection sub is found."},           \
-    {"index", (void *)bytes_index, FAST,                                   \
+    {"index", (void *)bytes_index, VARARGS,                                   \
      "Return the lowest index where subsection sub is found."},            \
-    {"rindex", (void *)bytes_rindex, FAST,                                 \
+    {"rindex", (void *)bytes_rindex, VARARGS,                                 \
      "Return the highest index where subsection sub is found."},           \
-    {"count", (void *)bytes_count, FAST,                                   \
+    {"count", (void *)bytes_count, VARARGS,                                   \
      "Return the number of non-overlapping occurrences of sub."},          \
     {"replace", (void *)bytes_replace, FAST,                               \
      "Return a copy with all occurrences of substring old replaced by "   \
      "new."},                                                              \
-    {"startswith", (void *)bytes_startswith, FAST,                         \
+    {"startswith", (void *)bytes_startswith, VARARGS,                         \
      "Return True if the bytes starts with the specified prefix."},        \
-    {"endswith", (void *)bytes_endswith, FAST,                             \
+    {"endswith", (void *)bytes_endswith, VARARGS,                             \
      "Return True if the bytes ends with the specified suffix."},          \
     {"upper", (void *)bytes_upper, MP_METH_NOARGS,                         \
      "B.upper() -> copy of B with ASCII letters in upper case."},          \
     {"lower", (void *)bytes_lower, MP_METH_NOARGS,                         \
-     "B.lower() -> copy of B with ASCII letters in lower case."}
+     "B.lower() -> copy of B with ASCII letters in lower case."},         \
+    MORE_METHODS
+
+/* The rest of the shared methods (bytes_methods.c). */
+#define NOARGS MP_METH_NOARGS
+#define MORE_METHODS                                                       \
+    {"isalnum", (void *)MpBytes_isalnum, NOARGS, NULL},                    \
+    {"isalpha", (void *)MpBytes_isalpha, NOARGS, NULL},                    \
+    {"isascii", (void *)MpBytes_isascii, NOARGS, NULL},                    \
+    {"isdigit", (void *)MpBytes_isdigit, NOARGS, NULL},                    \
+    {"islower", (void *)MpBytes_islower, NOARGS, NULL},                    \
+    {"isspace", (void *)MpBytes_isspace, NOARGS, NULL},                    \
+    {"istitle", (void *)MpBytes_istitle, NOARGS, NULL},                    \
+    {"isupper", (void *)MpBytes_isupper, NOARGS, NULL},                    \
+    {"capitalize", (void *)MpBytes_capitalize, NOARGS, NULL},              \
+    {"swapcase", (void *)MpBytes_swapcase, NOARGS, NULL},                  \
+    {"title", (void *)MpBytes_title, NOARGS, NULL},                        \
+    {"center", (void *)MpBytes_center, FAST, NULL},                        \
+    {"ljust", (void *)MpBytes_ljust, FAST, NULL},                          \
+    {"rjust", (void *)MpBytes_rjust, FAST, NULL},                          \
+    {"zfill", (void *)MpBytes_zfill, MP_METH_O, NULL},                     \
+    {"partition", (void *)MpBytes_partition, MP_METH_O, NULL},             \
+    {"rpartition", (void *)MpBytes_rpartition, MP_METH_O, NULL},           \
+    {"removeprefix", (void *)MpBytes_removeprefix, MP_METH_O, NULL},       \
+    {"removesuffix", (void *)MpBytes_removesuffix, MP_METH_O, NULL},       \
+    {"expandtabs", (void *)MpBytes_expandtabs, FASTKW, NULL},              \
+    {"splitlines", (void *)MpBytes_splitlines, FASTKW, NULL},              \
+    {"translate", (void *)MpBytes_translate, FASTKW, NULL},                \
+    {"maketrans", (void *)MpBytes_maketrans, FAST | MP_METH_STATIC, NULL}
 
 static MpMethodDef bytes_methods[] = {
     COMMON_METHODS,
@@ -1759,6 +1808,12 @@ static MpMethodDef bytearray_methods[] = {
      "Remove all items from the bytearray."},
     {"copy", (void *)bytearray_copy, MP_METH_NOARGS,
      "Return a copy of B."},
+    {"insert", (void *)MpByteArray_insert, FAST,
+     "Insert a single item into the bytearray before the given index."},
+    {"remove", (void *)MpByteArray_remove, MP_METH_O,
+     "Remove the first occurrence of a value in the bytearray."},
+    {"reverse", (void *)MpByteArray_reverse, MP_METH_NOARGS,
+     "Reverse the order of the values in B in place."},
     {"__reduce__", (void *)MpByteArray_ReduceMethod, MP_METH_NOARGS,
      "Return state information for pickling."},
     {"__reduce_ex__", (void *)MpByteArray_ReduceExMethod, MP_METH_O,
@@ -1766,6 +1821,8 @@ static MpMethodDef bytearray_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 #undef COMMON_METHODS
+#undef MORE_METHODS
+#undef NOARGS
 #undef FAST
 #undef FASTKW
 

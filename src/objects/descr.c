@@ -37,9 +37,13 @@ MpObject *
 MpMethodDef_Call(MpMethodDef *def, const char *owner, MpObject *self,
                  MpObject *const *args, size_t nargs, MpObject *kwnames)
 {
+    if (def->ml_flags & MP_METH_VARARGS) {
+        owner = NULL;
+    }
     const char *dot = owner ? "." : "";
     owner = owner ? owner : "";
-    int flags = def->ml_flags & ~(MP_METH_CLASS | MP_METH_STATIC);
+    int flags = def->ml_flags &
+                ~(MP_METH_CLASS | MP_METH_STATIC | MP_METH_VARARGS);
     if (kwnames != NULL && Mp_SIZE(kwnames) > 0 &&
         flags != (MP_METH_FASTCALL | MP_METH_KEYWORDS)) {
         return MpErr_Format(MpExc_TypeError, "%s%s%s() takes no keyword "

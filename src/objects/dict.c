@@ -91,6 +91,7 @@
 #include "objects/list.h"
 #include "objects/set.h"
 #include "objects/str.h"
+#include "objects/mappingproxy.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/genericalias.h"
@@ -510,7 +511,13 @@ delitem_known_hash(MpDictObject *mp, MpObject *key, Mp_hash_t hash)
 static void
 set_key_error(MpObject *key)
 {
-    MpErr_SetObject(MpExc_KeyError, key);
+    /* the key always becomes args[0], even None or a tuple (CPython's
+       _PyErr_SetKeyError) */
+    MpObject *args = MpTuple_Pack(1, key);
+    if (args != NULL) {
+        MpErr_SetObject(MpExc_KeyError, args);
+        Mp_DECREF(args);
+    }
 }
 /* }====== */
 
@@ -2149,6 +2156,19 @@ static MpMethodDef setview_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* view.mapping: a read-only proxy of the dict (3.10) */
+static MpObject *
+view_mapping(MpObject *self, void *closure)
+{
+    return MpDictProxy_New((MpObject *)((DictView *)self)->dv_dict);
+}
+
+static MpGetSetDef view_getset[] = {
+    {"mapping", view_mapping, NULL,
+     "dictionary that this view refers to", NULL},
+    {NULL},
+};
+
 static MpMethodDef values_methods[] = {
     {"__reversed__", (void *)view_reversed, MP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -2168,6 +2188,7 @@ MpTypeObject MpDictKeys_Type = {
     .tp_as_sequence = &keys_as_sequence,
     .tp_traverse = view_traverse,
     .tp_methods = setview_methods,
+    .tp_getset = view_getset,
 };
 
 MpTypeObject MpDictItems_Type = {
@@ -2184,6 +2205,7 @@ MpTypeObject MpDictItems_Type = {
     .tp_as_sequence = &items_as_sequence,
     .tp_traverse = view_traverse,
     .tp_methods = setview_methods,
+    .tp_getset = view_getset,
 };
 
 MpTypeObject MpDictValues_Type = {
@@ -2197,6 +2219,7 @@ MpTypeObject MpDictValues_Type = {
     .tp_as_sequence = &values_as_sequence,
     .tp_traverse = view_traverse,
     .tp_methods = values_methods,
+    .tp_getset = view_getset,
 };
 /* }====== */
 

@@ -952,7 +952,9 @@ static MpObject *
 float_fromhex(MpObject *cls, MpObject *arg)
 {
     if (!MpStr_Check(arg)) {
-        return MpErr_Format(MpExc_TypeError, "must be str, not %T", arg);
+        /* CPython's PyUnicode_AsUTF8AndSize message */
+        return MpErr_Format(MpExc_TypeError,
+                            "bad argument type for built-in operation");
     }
     Mp_ssize_t len;
     const char *s = MpStr_AsUTF8AndSize(arg, &len);
@@ -1041,7 +1043,7 @@ float_getformat(MpObject *cls, MpObject *arg)
 {
     if (!MpStr_Check(arg)) {
         return MpErr_Format(MpExc_TypeError,
-                            "__getformat__() argument must be str, not %T",
+                            "__getformat__() argument must be str, not %B",
                             arg);
     }
     if (MpStr_CompareWithASCII(arg, "double") != 0 &&

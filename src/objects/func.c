@@ -703,7 +703,8 @@ cfunc_display_name(MpCFunctionObject *f, char *buf, size_t n)
     if (modname != NULL) {
         snprintf(buf, n, "%s.%s", MpStr_AsUTF8(modname), f->m_ml->ml_name);
     }
-    else if (self == NULL || is_module(self)) {
+    else if (self == NULL || is_module(self) ||
+             (f->m_ml->ml_flags & MP_METH_VARARGS)) {
         snprintf(buf, n, "%s", f->m_ml->ml_name);
     }
     else {
@@ -719,7 +720,8 @@ cfunc_call(MpObject *o, MpObject *const *args, size_t nargs,
 {
     MpCFunctionObject *f = (MpCFunctionObject *)o;
     MpMethodDef *ml = f->m_ml;
-    int flags = ml->ml_flags & ~(MP_METH_CLASS | MP_METH_STATIC);
+    int flags = ml->ml_flags &
+                ~(MP_METH_CLASS | MP_METH_STATIC | MP_METH_VARARGS);
     int haskw = kwnames != NULL && MpTuple_GET_SIZE(kwnames) > 0;
     char name[200];
     if (flags == (MP_METH_FASTCALL | MP_METH_KEYWORDS)) {

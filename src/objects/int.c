@@ -882,7 +882,12 @@ long_lshift(MpObject *a, MpObject *b)
     if (is_zero(a)) {
         return MpLong_FromInt64(0);
     }
-    if (huge || n > MAX_RESULT_BITS) {
+    if (huge) {
+        /* CPython: the count does not fit a Py_ssize_t */
+        MpErr_SetString(MpExc_OverflowError, "too many digits in integer");
+        return NULL;
+    }
+    if (n > MAX_RESULT_BITS) {
         return MpErr_NoMemory();
     }
     if (!lng(a)->is_big && n < 63) {
@@ -1563,13 +1568,13 @@ gather_bytes(MpObject *o, unsigned char **buf, Mp_ssize_t *len)
         *len = n;
         return 0;
     }
-    if (MpStr_Check(o)) {
-        MpErr_SetString(MpExc_TypeError,
-                        "cannot convert 'str' object to bytes");
-        return -1;
-    }
-    MpObject *it = MpObject_GetIter(o);
+    MpObject *it = MpStr_Check(o) ? NULL : MpObject_GetIter(o);
     if (it == NULL) {
+        if (MpStr_Check(o) || MpErr_ExceptionMatches(MpExc_TypeError)) {
+            MpErr_Clear();
+            MpErr_Format(MpExc_TypeError,
+                         "cannot convert '%T' object to bytes", o);
+        }
         return -1;
     }
     Mp_ssize_t n = 0, cap = 16;

@@ -1184,6 +1184,11 @@ list_sort(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
     static const char *const kw[] = {"key", "reverse", NULL};
     static const MpArgSpec spec = {"sort", kw, 0, 0};
     MpObject *out[2] = {NULL, NULL};
+    if (nargs > 2) {  // CPython counts them against the keywords first
+        return MpErr_Format(MpExc_TypeError,
+                            "sort() takes at most 2 arguments (%zd given)",
+                            nargs);
+    }
     if (nargs > 0) {
         return MpErr_Format(MpExc_TypeError,
                             "sort() takes no positional arguments");

@@ -1316,8 +1316,8 @@ memory_cast(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
     MpObject *shape = a[1];
     if (!MpStr_Check(a[0])) {
         return MpErr_Format(MpExc_TypeError,
-                            "cast() argument 'format' must be str, not %.50s",
-                            MpType_Name(Mp_TYPE(a[0])));
+                            "cast() argument 'format' must be str, not %B",
+                            a[0]);
     }
     if (!(mv->mv_flags & MV_C)) {
         MpErr_SetString(MpExc_TypeError,

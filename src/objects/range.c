@@ -467,6 +467,7 @@ range_index(MpObject *self, MpObject *x)
             Mp_DECREF(d);
             return i;
         }
+        return MpErr_Format(MpExc_ValueError, "%R is not in range", x);
     } else {
         MpObject *it = range_iter(self);
         if (it == NULL) {
@@ -488,7 +489,9 @@ range_index(MpObject *self, MpObject *x)
             return NULL;
         }
     }
-    return MpErr_Format(MpExc_ValueError, "%R is not in range", x);
+    /* CPython: a search by equality fails as any sequence's does */
+    return MpErr_Format(MpExc_ValueError,
+                        "sequence.index(x): x not in sequence");
 }
 
 static MpObject *

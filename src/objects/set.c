@@ -90,12 +90,18 @@ key_hash(MpObject *key)
 /* {====== The table ====== */
 
 /* The entry holding key, or the unused entry where its probe ended (key
-   NULL there); NULL with an exception when __eq__ failed. */
+   NULL there); NULL with an exception when __eq__ failed.  When freeslot
+   is not NULL it receives the last dummy the probe passed (NULL if none):
+   CPython 3.11's set_add_entry puts a new key there, which decides the
+   iteration order after deletions. */
 static Entry *
-set_lookkey(Set *so, MpObject *key, Mp_hash_t hash)
+set_lookkey_ex(Set *so, MpObject *key, Mp_hash_t hash, Entry **freeslot)
 {
     size_t perturb = (size_t)hash;
 restart:;
+    if (freeslot != NULL) {
+        *freeslot = NULL;
+    }
     Entry *table = so->table;
     size_t mask = (size_t)so->mask;
     size_t i = (size_t)hash & mask;
@@ -131,11 +137,21 @@ restart:;
                     mask = (size_t)so->mask;
                 }
             }
+            else if (freeslot != NULL && entry->hash == -1 &&
+                     entry->key == dummy) {
+                *freeslot = entry;
+            }
             entry++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
+}
+
+static Entry *
+set_lookkey(Set *so, MpObject *key, Mp_hash_t hash)
+{
+    return set_lookkey_ex(so, key, hash, NULL);
 }
 
 /* Places a key known to be absent into a table without dummies.
@@ -219,13 +235,20 @@ static int
 set_add_entry(Set *so, MpObject *key, Mp_hash_t hash)
 {
     Mp_INCREF(key);  // held while __eq__ may run
-    Entry *entry = set_lookkey(so, key, hash);
+    Entry *freeslot;
+    Entry *entry = set_lookkey_ex(so, key, hash, &freeslot);
     if (entry == NULL) {
         Mp_DECREF(key);
         return -1;
     }
     if (entry->key != NULL) {
         Mp_DECREF(key);  // already there
+        return 0;
+    }
+    if (freeslot != NULL) {  // reuse the dummy: fill is unchanged
+        so->used++;
+        freeslot->key = key;
+        freeslot->hash = hash;
         return 0;
     }
     so->fill++;
@@ -1054,7 +1077,11 @@ set_remove(MpObject *so, MpObject *key)
         return NULL;
     }
     if (rc == 0) {
-        MpErr_SetObject(MpExc_KeyError, key);
+        MpObject *args = MpTuple_Pack(1, key);  // key is args[0], always
+        if (args != NULL) {
+            MpErr_SetObject(MpExc_KeyError, args);
+            Mp_DECREF(args);
+        }
         return NULL;
     }
     return Mp_NewRef(Mp_None);
@@ -1212,12 +1239,12 @@ static MpMethodDef set_methods[] = {
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)set_copy, MP_METH_NOARGS, NULL},
     {"discard", (void *)set_discard_method, MP_METH_O, NULL},
-    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL, NULL},
-    {"difference_update", (void *)set_difference_update, MP_METH_FASTCALL,
+    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
+    {"difference_update", (void *)set_difference_update, MP_METH_FASTCALL | MP_METH_VARARGS,
      NULL},
-    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL, NULL},
+    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {"intersection_update", (void *)set_intersection_update,
-     MP_METH_FASTCALL, NULL},
+     MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {"isdisjoint", (void *)set_isdisjoint, MP_METH_O, NULL},
     {"issubset", (void *)set_issubset, MP_METH_O, NULL},
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
@@ -1229,8 +1256,8 @@ static MpMethodDef set_methods[] = {
      MP_METH_O, NULL},
     {"symmetric_difference_update", (void *)set_symmetric_difference_update,
      MP_METH_O, NULL},
-    {"union", (void *)set_union, MP_METH_FASTCALL, NULL},
-    {"update", (void *)set_update, MP_METH_FASTCALL, NULL},
+    {"union", (void *)set_union, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
+    {"update", (void *)set_update, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1239,8 +1266,8 @@ static MpMethodDef frozenset_methods[] = {
      MP_METH_O | MP_METH_CLASS, "See PEP 585"},
     {"__contains__", (void *)set_contains_method, MP_METH_O, NULL},
     {"copy", (void *)frozenset_copy, MP_METH_NOARGS, NULL},
-    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL, NULL},
-    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL, NULL},
+    {"difference", (void *)set_difference_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
+    {"intersection", (void *)set_intersection_multi, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {"isdisjoint", (void *)set_isdisjoint, MP_METH_O, NULL},
     {"issubset", (void *)set_issubset, MP_METH_O, NULL},
     {"issuperset", (void *)set_issuperset, MP_METH_O, NULL},
@@ -1248,7 +1275,7 @@ static MpMethodDef frozenset_methods[] = {
     {"__sizeof__", (void *)set_sizeof, MP_METH_NOARGS, NULL},
     {"symmetric_difference", (void *)set_symmetric_difference_method,
      MP_METH_O, NULL},
-    {"union", (void *)set_union, MP_METH_FASTCALL, NULL},
+    {"union", (void *)set_union, MP_METH_FASTCALL | MP_METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 /* }====== */

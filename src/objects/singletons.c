@@ -47,14 +47,22 @@ none_bool(MpObject *o)
 
 static MpNumberMethods none_as_number = {.nb_bool = none_bool};
 
+/* type(x)() for the three singletons answers x itself. */
+static MpObject *
+singleton_new(const char *name, MpObject *args, MpObject *kwargs,
+              MpObject *self)
+{
+    if ((args && Mp_SIZE(args)) || (kwargs && Mp_SIZE(kwargs))) {
+        MpErr_Format(MpExc_TypeError, "%s takes no arguments", name);
+        return NULL;
+    }
+    return Mp_NewRef(self);
+}
+
 static MpObject *
 none_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
-    if ((args && Mp_SIZE(args)) || (kwargs && Mp_SIZE(kwargs))) {
-        MpErr_SetString(MpExc_TypeError, "NoneType takes no arguments");
-        return NULL;
-    }
-    return Mp_NewRef(Mp_None);
+    return singleton_new("NoneType", args, kwargs, Mp_None);
 }
 
 MpTypeObject MpNone_Type = {
@@ -78,6 +86,13 @@ notimplemented_repr(MpObject *o)
     return MpStr_InternFromString("NotImplemented");
 }
 
+static MpObject *
+notimplemented_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
+{
+    return singleton_new("NotImplementedType", args, kwargs,
+                         Mp_NotImplemented);
+}
+
 /* NotImplemented.__reduce__(): its name, a global of builtins (pickle
    writes a reference to it). */
 static MpObject *
@@ -99,6 +114,7 @@ MpTypeObject MpNotImplemented_Type = {
     .tp_repr = notimplemented_repr,
     .tp_methods = notimplemented_methods,
     .tp_hash = singleton_hash,
+    .tp_new = notimplemented_new,
 };
 
 MpObject _Mp_NotImplementedStruct = MP_OBJECT_HEAD_INIT(&MpNotImplemented_Type);
@@ -109,6 +125,13 @@ static MpObject *
 ellipsis_repr(MpObject *o)
 {
     return MpStr_InternFromString("Ellipsis");
+}
+
+static MpObject *
+ellipsis_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
+{
+    /* CPython says "EllipsisType" although the type is named ellipsis */
+    return singleton_new("EllipsisType", args, kwargs, Mp_Ellipsis);
 }
 
 /* Ellipsis.__reduce__(): its name, as for NotImplemented. */
@@ -131,6 +154,7 @@ MpTypeObject MpEllipsis_Type = {
     .tp_repr = ellipsis_repr,
     .tp_methods = ellipsis_methods,
     .tp_hash = singleton_hash,
+    .tp_new = ellipsis_new,
 };
 
 MpObject _Mp_EllipsisStruct = MP_OBJECT_HEAD_INIT(&MpEllipsis_Type);

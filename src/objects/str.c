@@ -1376,8 +1376,13 @@ MpStr_FromFormatV(const char *fmt, va_list ap)
             }
             break;
         }
+        case 'B':  // %T, but "None" for None: CPython's bad-argument text
         case 'T': {
             MpObject *o = va_arg(vargs, MpObject *);
+            if (*f == 'B' && o == Mp_None) {
+                MpStrBuf_Puts(&b, "None");
+                break;
+            }
             const char *name = Mp_TYPE(o)->tp_name;
             const char *dot = strrchr(name, '.');
             MpStrBuf_Puts(&b, dot != NULL ? dot + 1 : name);
@@ -1615,7 +1620,7 @@ static int
 parse_sub_args(const char *fname, MpObject *const *args, Mp_ssize_t nargs,
                MpObject *s, Mp_ssize_t *start, Mp_ssize_t *end)
 {
-    if (MpArg_CheckPositional(fname, nargs, NULL, 1, 3) < 0) {
+    if (MpArg_CheckVarargs(fname, nargs, NULL, 1, 3) < 0) {
         return -1;
     }
     *start = 0;
@@ -1632,8 +1637,8 @@ static int
 check_str_arg(MpObject *o)
 {
     if (!MpStr_Check(o)) {
-        MpErr_Format(MpExc_TypeError, "must be str, not %.100s",
-                     MpType_Name(Mp_TYPE(o)));
+        MpErr_Format(MpExc_TypeError, "must be str, not %T",
+                     o);
         return -1;
     }
     return 0;
@@ -1800,8 +1805,8 @@ do_removefix(const char *name, MpObject *s, MpObject *x, int suffix)
 {
     if (!MpStr_Check(x)) {
         return MpErr_Format(MpExc_TypeError,
-                            "%s() argument must be str, not %.100s", name,
-                            MpType_Name(Mp_TYPE(x)));
+                            "%s() argument must be str, not %B", name,
+                            x);
     }
     Mp_ssize_t n = LEN(s), m = LEN(x);
     if (m > 0 && tail_match(s, x, 0, n, suffix)) {
@@ -2071,10 +2076,13 @@ str_splitlines(MpObject *s, MpObject *const *args, Mp_ssize_t nargs,
     }
     int keepends = 0;
     if (a[0] != NULL) {
-        keepends = MpObject_IsTrue(a[0]);
-        if (keepends < 0) {
+        /* an int parameter in CPython: splitlines(2) keeps them too */
+        MpObject *k = MpNumber_Index(a[0]);
+        if (k == NULL) {
             return NULL;
         }
+        keepends = MpObject_IsTrue(k);
+        Mp_DECREF(k);
     }
     MpObject *list = MpList_New(0);
     if (list == NULL) {
@@ -2191,8 +2199,8 @@ str_replace(MpObject *s, MpObject *const *args, Mp_ssize_t nargs)
         if (!MpStr_Check(args[i])) {
             return MpErr_Format(MpExc_TypeError,
                                 "replace() argument %d must be str, not "
-                                "%.100s",
-                                i + 1, MpType_Name(Mp_TYPE(args[i])));
+                                "%B",
+                                i + 1, args[i]);
         }
     }
     MpObject *old = args[0], *new = args[1];
@@ -2963,8 +2971,8 @@ str_param(const char *fname, const char *pname, MpObject *o)
 {
     if (!MpStr_Check(o)) {
         MpErr_Format(MpExc_TypeError,
-                     "%s() argument '%s' must be str, not %.100s", fname,
-                     pname, MpType_Name(Mp_TYPE(o)));
+                     "%s() argument '%s' must be str, not %B", fname,
+                     pname, o);
         return NULL;
     }
     return MpStr_AsUTF8(o);
@@ -3061,8 +3069,8 @@ str_maketrans(MpObject *unused, MpObject *const *args, Mp_ssize_t nargs)
     for (Mp_ssize_t i = 0; i < nargs; i++) {
         if (!MpStr_Check(args[i])) {
             MpErr_Format(MpExc_TypeError,
-                         "maketrans() argument %zd must be str, not %.100s",
-                         i + 1, MpType_Name(Mp_TYPE(args[i])));
+                         "maketrans() argument %zd must be str, not %B",
+                         i + 1, args[i]);
             goto error;
         }
     }
@@ -3291,6 +3299,15 @@ format_int(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
         }
     }
     size_t nd = strlen(digits);
+    if (base == 10 && mp_int_max_str_digits > 0 &&
+        nd > (size_t)mp_int_max_str_digits) {
+        free(digits);
+        MpErr_Format(MpExc_ValueError,
+                     "Exceeds the limit (%zd digits) for integer string "
+                     "conversion; use sys.set_int_max_str_digits() to "
+                     "increase the limit", mp_int_max_str_digits);
+        return -1;
+    }
     char *buf = digits;
     if (prec > 0 && (size_t)prec > nd) {
         buf = malloc((size_t)prec + 1);
@@ -3890,6 +3907,7 @@ str_sizeof(MpObject *s, MpObject *unused)
 
 #define FAST MP_METH_FASTCALL
 #define FASTKW (MP_METH_FASTCALL | MP_METH_KEYWORDS)
+#define VARARGS (MP_METH_FASTCALL | MP_METH_VARARGS) // CPython's messages
 /* str.__format__(spec): the format-spec mini-language (format.c).
    Refs: NEW. */
 static MpObject *
@@ -3951,15 +3969,15 @@ static MpMethodDef str_methods[] = {
      "Return a version of the string where each word is titlecased."},
     {"center", (void *)str_center, FAST,
      "Return a centered string of length width."},
-    {"count", (void *)str_count, FAST,
+    {"count", (void *)str_count, VARARGS,
      "Return the number of non-overlapping occurrences of substring sub."},
     {"expandtabs", (void *)str_expandtabs, FASTKW,
      "Return a copy where all tab characters are expanded using spaces."},
-    {"find", (void *)str_find, FAST,
+    {"find", (void *)str_find, VARARGS,
      "Return the lowest index in S where substring sub is found."},
     {"partition", (void *)str_partition, MP_METH_O,
      "Partition the string into three parts using the given separator."},
-    {"index", (void *)str_index, FAST,
+    {"index", (void *)str_index, VARARGS,
      "Return the lowest index in S where substring sub is found."},
     {"ljust", (void *)str_ljust, FAST,
      "Return a left-justified string of length width."},
@@ -3967,9 +3985,9 @@ static MpMethodDef str_methods[] = {
      "Return a copy of the string converted to lowercase."},
     {"lstrip", (void *)str_lstrip, FAST,
      "Return a copy of the string with leading whitespace removed."},
-    {"rfind", (void *)str_rfind, FAST,
+    {"rfind", (void *)str_rfind, VARARGS,
      "Return the highest index in S where substring sub is found."},
-    {"rindex", (void *)str_rindex, FAST,
+    {"rindex", (void *)str_rindex, VARARGS,
      "Return the highest index in S where substring sub is found."},
     {"rjust", (void *)str_rjust, FAST,
      "Return a right-justified string of length width."},
@@ -3992,9 +4010,9 @@ static MpMethodDef str_methods[] = {
      "table."},
     {"upper", (void *)str_upper, MP_METH_NOARGS,
      "Return a copy of the string converted to uppercase."},
-    {"startswith", (void *)str_startswith, FAST,
+    {"startswith", (void *)str_startswith, VARARGS,
      "Return True if S starts with the specified prefix, False otherwise."},
-    {"endswith", (void *)str_endswith, FAST,
+    {"endswith", (void *)str_endswith, VARARGS,
      "Return True if S ends with the specified suffix, False otherwise."},
     {"removeprefix", (void *)str_removeprefix, MP_METH_O,
      "Return a str with the given prefix string removed if present."},

@@ -954,8 +954,8 @@ object_format(MpObject *self, MpObject *spec)
 {
     if (!MpStr_Check(spec)) {
         return MpErr_Format(MpExc_TypeError,
-                            "__format__() argument must be str, not %s",
-                            MpType_Name(Mp_TYPE(spec)));
+                            "__format__() argument must be str, not %B",
+                            spec);
     }
     if (MpStr_GET_LENGTH(spec) > 0) {
         return MpErr_Format(MpExc_TypeError,

@@ -492,6 +492,7 @@ typedef enum {
     W_BOOL,        // f(self) -> int
     W_BINARY,      // f(self, other)
     W_RBINARY,     // f(other, self): the reflected operator
+    W_REPEAT,      // f(self, Mp_ssize_t): sq_repeat as __mul__ / __rmul__
     W_POW,         // f(self, other, mod)
     W_RPOW,        // f(other, self, None)
     W_RICHCMP,     // f(self, other, op), op from the name
@@ -548,6 +549,17 @@ static const SlotDef slotdefs[] = {
     TP(tp_richcompare, "__ne__", slot_tp_richcompare, W_RICHCMP),
     TP(tp_richcompare, "__gt__", slot_tp_richcompare, W_RICHCMP),
     TP(tp_richcompare, "__ge__", slot_tp_richcompare, W_RICHCMP),
+    /* The sequence operators of the built-in sequences (list.__add__,
+       str.__mul__ ...).  Before the number slots, so that str.__add__
+       is str's sq_concat (which raises) and not its nb_add (which
+       answers NotImplemented).  No slot function, as in CPython:
+       a class defining __add__ in Python clears its sq_concat and works
+       through nb_add. */
+    SQ(sq_concat, "__add__", NULL, W_BINARY),
+    SQ(sq_repeat, "__mul__", NULL, W_REPEAT),
+    SQ(sq_repeat, "__rmul__", NULL, W_REPEAT),
+    SQ(sq_inplace_concat, "__iadd__", NULL, W_BINARY),
+    SQ(sq_inplace_repeat, "__imul__", NULL, W_REPEAT),
     NB(nb_bool, "__bool__", slot_nb_bool, W_BOOL),
     NB(nb_add, "__add__", nb_add, W_BINARY), NB(nb_add, "__radd__", nb_add, W_RBINARY),
     NB(nb_subtract, "__sub__", nb_subtract, W_BINARY),
@@ -1599,6 +1611,13 @@ wrapper_call(MpObject *o, MpObject *const *args, size_t nargs,
         return ((binaryfunc)f)(self, args[0]);
     case W_RBINARY:
         return ((binaryfunc)f)(args[0], self);
+    case W_REPEAT: {
+        Mp_ssize_t n = MpNumber_AsSsize_t(args[0], MpExc_OverflowError);
+        if (n == -1 && MpErr_Occurred()) {
+            return NULL;
+        }
+        return ((ssizeargfunc)f)(self, n);
+    }
     case W_POW:
         return ((ternaryfunc)f)(self, args[0], nargs > 1 ? args[1] : Mp_None);
     case W_RPOW:
@@ -1696,6 +1715,18 @@ tp_new_wrapper(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                             "%s.__new__(%s): %s is not a subtype of %s",
                             MpType_Name(type), MpType_Name(sub),
                             MpType_Name(sub), MpType_Name(type));
+    }
+    /* The nearest base of sub with a C tp_new must use type's: else
+       object.__new__(int) would make an int without int's set-up. */
+    MpTypeObject *staticbase = sub;
+    while (staticbase != NULL && staticbase->tp_new == slot_tp_new) {
+        staticbase = staticbase->tp_base;
+    }
+    if (staticbase != NULL && staticbase->tp_new != type->tp_new) {
+        return MpErr_Format(MpExc_TypeError,
+                            "%s.__new__(%s) is not safe, use %s.__new__()",
+                            MpType_Name(type), MpType_Name(sub),
+                            MpType_Name(staticbase));
     }
     MpObject *tuple = MpTuple_FromArray(args + 1, nargs - 1);
     if (tuple == NULL) {

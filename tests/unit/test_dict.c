@@ -174,6 +174,56 @@ test_collisions_and_dummies(void **state)
     Mp_DECREF(d);
 }
 
+/* Dummies use up the usable slots as live entries do: after 5 insertions
+   and 4 deletions an 8-slot table has no usable slot left, so the next
+   insertion rebuilds it, at the size 3 * used asks for (still 8), with
+   the dummies and the holes in the entry array gone.  A table that grew
+   is never shrunk by deletions alone. */
+static void
+test_dummies_force_rebuild(void **state)
+{
+    MpObject *d = MpDict_New();
+    for (int i = 0; i < 5; i++) {
+        set_int(d, i, i);
+    }
+    for (int i = 0; i < 4; i++) {
+        MpObject *k = I(i);
+        assert_int_equal(MpDict_DelItem(d, k), 0);
+        Mp_DECREF(k);
+    }
+    assert_int_equal(MpDict_TableSize(d), 8);
+    assert_int_equal(MpDict_Usable(d), 0);
+    assert_int_equal(MpDict_NEntries(d), 5);
+    int dummies = 0;
+    for (Mp_ssize_t i = 0; i < 8; i++) {
+        dummies += MpDict_IndexAt(d, i) == MP_DKIX_DUMMY;
+    }
+    assert_int_equal(dummies, 4);
+
+    set_int(d, 100, 100);  // no usable slot: rebuild
+    assert_int_equal(MpDict_TableSize(d), 8);
+    assert_int_equal(MpDict_NEntries(d), 2);
+    assert_int_equal(MpDict_Usable(d), 3);
+    for (Mp_ssize_t i = 0; i < 8; i++) {
+        assert_true(MpDict_IndexAt(d, i) != MP_DKIX_DUMMY);
+    }
+    assert_string_equal(repr_of(d), "{4: 4, 100: 100}");
+
+    /* grow to 64 slots, then delete everything: the table stays */
+    for (int i = 0; i < 20; i++) {
+        set_int(d, 1000 + i, i);
+    }
+    Mp_ssize_t grown = MpDict_TableSize(d);
+    assert_true(grown >= 32);
+    for (int i = 0; i < 20; i++) {
+        MpObject *k = I(1000 + i);
+        assert_int_equal(MpDict_DelItem(d, k), 0);
+        Mp_DECREF(k);
+    }
+    assert_int_equal(MpDict_TableSize(d), grown);
+    Mp_DECREF(d);
+}
+
 static void
 test_order_popitem_version(void **state)
 {
@@ -351,6 +401,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_probe_sequence),
         cmocka_unit_test(test_resize_points),
+        cmocka_unit_test(test_dummies_force_rebuild),
         cmocka_unit_test(test_collisions_and_dummies),
         cmocka_unit_test(test_order_popitem_version),
         cmocka_unit_test(test_repr_recursion_and_sizeof),
