@@ -226,7 +226,7 @@ dir_of(MpObject *obj)
             MpTypeObject *type = MpType_Check(obj) ? (MpTypeObject *)obj
                                                    : Mp_TYPE(obj);
             Mp_ssize_t off = Mp_TYPE(obj)->tp_dictoffset;
-            if (!MpType_Check(obj) && off > 0 &&
+            if (!MpType_Check(obj) && off != 0 &&
                 add_keys(list, *(MpObject **)((char *)obj + off)) < 0) {
                 Mp_CLEAR(&list);
             }

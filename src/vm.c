@@ -207,7 +207,7 @@ attr_cache_learn(MpAttrCacheEntry *ac, MpTypeObject *tp, MpObject *name)
     }
     if (tp->tp_getattro != MpObject_GenericGetAttr ||
         tp->tp_setattro != MpObject_GenericSetAttr ||
-        tp->tp_dictoffset <= 0 || MpType_Lookup(tp, name) != NULL) {
+        tp->tp_dictoffset == 0 || MpType_Lookup(tp, name) != NULL) {
         return;
     }
     ac->ac_type = tp;
@@ -1457,7 +1457,7 @@ dispatch:
             MpObject *descr = MpType_Lookup(tp, name);
             if (descr != NULL && Mp_TYPE(descr) == &MpFunction_Type) {
                 MpObject *shadow = NULL;
-                if (tp->tp_dictoffset > 0) {
+                if (tp->tp_dictoffset != 0) {
                     MpObject *dict =
                         *(MpObject **)((char *)owner + tp->tp_dictoffset);
                     if (dict != NULL) {

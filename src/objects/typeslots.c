@@ -707,7 +707,7 @@ static MpObject **
 dict_slot(MpObject *o)
 {
     Mp_ssize_t off = Mp_TYPE(o)->tp_dictoffset;
-    return off > 0 ? (MpObject **)((char *)o + off) : NULL;
+    return off != 0 ? (MpObject **)((char *)o + off) : NULL;
 }
 
 /* The nearest base written in C: where the instance's memory layout and
@@ -1080,11 +1080,15 @@ static int
 parse_slots(MpObject *name, MpTypeObject *base, MpObject *ns,
             SlotsSpec *spec)
 {
-    int may_add_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
+    /* a variable-size base (str, bytes, tuple) gets its __dict__ in front
+       of the object (add_layout) */
+    int may_add_dict = base->tp_dictoffset == 0;
     /* not for the bases whose CPython layout is variable-sized (int,
-       tuple, bytes: "cannot create weak reference to 'I' object") */
+       tuple, bytes: "cannot create weak reference to 'I' object"); str's
+       is not, so its subclasses get a __weakref__ (in front, as __dict__) */
     int may_add_weak = base->tp_weaklistoffset == 0 &&
-                       base->tp_itemsize == 0 &&
+                       (base->tp_itemsize == 0 ||
+                        MpType_HasFeature(base, MP_TPFLAGS_STR_SUBCLASS)) &&
                        !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
                                                     MP_TPFLAGS_TUPLE_SUBCLASS |
                                                     MP_TPFLAGS_BYTES_SUBCLASS);
@@ -1226,13 +1230,32 @@ add_layout(MpHeapTypeObject *ht, MpTypeObject *base, SlotsSpec *spec)
             Mp_DECREF(d);
         }
     }
+    /* After the fixed part, or, when items follow the fixed part, in
+       front of the GC header, one word further out per such slot (see
+       tp_dictoffset in object.h). */
+    type->tp_dictoffset = base->tp_dictoffset;
+    type->tp_weaklistoffset = base->tp_weaklistoffset;
     if (spec->add_dict) {
-        type->tp_dictoffset = type->tp_basicsize;
-        type->tp_basicsize += sizeof(MpObject *);
+        if (type->tp_itemsize != 0) {
+            type->tp_dictoffset = -(Mp_ssize_t)(sizeof(MpGCHead) +
+                                                MpType_PrefixSize(type) +
+                                                sizeof(MpObject *));
+        }
+        else {
+            type->tp_dictoffset = type->tp_basicsize;
+            type->tp_basicsize += sizeof(MpObject *);
+        }
     }
     if (spec->add_weak) {
-        type->tp_weaklistoffset = type->tp_basicsize;
-        type->tp_basicsize += sizeof(MpObject *);
+        if (type->tp_itemsize != 0) {
+            type->tp_weaklistoffset = -(Mp_ssize_t)(sizeof(MpGCHead) +
+                                                    MpType_PrefixSize(type) +
+                                                    sizeof(MpObject *));
+        }
+        else {
+            type->tp_weaklistoffset = type->tp_basicsize;
+            type->tp_basicsize += sizeof(MpObject *);
+        }
     }
     MpGetSetDef *defs[2] = {spec->add_dict ? &subtype_dict_getset : NULL,
                             spec->add_weak ? &subtype_weakref_getset : NULL};
