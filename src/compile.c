@@ -3152,7 +3152,12 @@ compile_stmt_inner(Compiler *c, MpNode *s)
     case MP_AST_Match:
         return unsupported(c, s, "'match'");
     case MP_AST_TryStar:
-        return unsupported(c, s, "'except*'");
+        /* at the first except* clause (the parser wants at least one) */
+        return unsupported(c,
+                           MpSeq_Len(s->v.TryStar.handlers) > 0
+                               ? s->v.TryStar.handlers->items[0]
+                               : s,
+                           "'except*'");
     default:
         return compile_error(c, s, "compiler: unexpected %s node",
                              MpAst_KindName(s->kind));
