@@ -273,6 +273,17 @@ MpEval_EnterRecursive(const char *where)
     return 0;
 }
 
+int
+MpEval_CheckCStack(const char *where)
+{
+    if (c_stack_low()) {
+        MpErr_Format(MpExc_RecursionError,
+                     "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}
+
 void
 MpEval_LeaveRecursive(void)
 {
