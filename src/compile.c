@@ -1266,11 +1266,34 @@ compile_dict(Compiler *c, MpNode *e)
    are on the stack in CALL's layout, and the call itself: CALL with
    KW_NAMES, or, when there is a *x or **m, a tuple (and a dict) for
    CALL_FUNCTION_EX. */
+/* "keyword argument repeated: x", at the second one (CPython's
+   validate_keywords; the parser lets it through). */
+static int
+validate_keywords(Compiler *c, MpSeq *keywords)
+{
+    int nkw = MpSeq_Len(keywords);
+    for (int i = 0; i < nkw; i++) {
+        const char *a = ((MpNode *)keywords->items[i])->v.keyword.arg;
+        for (int j = i + 1; a != NULL && j < nkw; j++) {
+            MpNode *other = keywords->items[j];
+            if (other->v.keyword.arg != NULL &&
+                strcmp(a, other->v.keyword.arg) == 0) {
+                return compile_error(c, other,
+                                     "keyword argument repeated: %s", a);
+            }
+        }
+    }
+    return 0;
+}
+
 static int
 compile_call_helper(Compiler *c, int pushed, MpSeq *args, MpSeq *keywords)
 {
     int nargs = MpSeq_Len(args), nkw = MpSeq_Len(keywords);
     int dstar = 0;
+    if (validate_keywords(c, keywords) < 0) {
+        return -1;
+    }
     for (int i = 0; i < nkw; i++) {
         if (((MpNode *)keywords->items[i])->v.keyword.arg == NULL) {
             dstar = 1;
@@ -1362,6 +1385,9 @@ compile_call(Compiler *c, MpNode *e)
     MpNode *f = e->v.Call.func;
     MpSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int plain = !has_starred(args);
+    if (validate_keywords(c, kws) < 0) {
+        return -1;
+    }
     for (int i = 0; i < MpSeq_Len(kws); i++) {
         if (((MpNode *)kws->items[i])->v.keyword.arg == NULL) {
             plain = 0;
@@ -3040,7 +3066,12 @@ compile_stmt_inner(Compiler *c, MpNode *s)
     case MP_AST_Match:
         return unsupported(c, s, "'match'");
     case MP_AST_TryStar:
-        return unsupported(c, s, "'except*'");
+        /* at the first except* clause (the parser wants at least one) */
+        return unsupported(c,
+                           MpSeq_Len(s->v.TryStar.handlers) > 0
+                               ? s->v.TryStar.handlers->items[0]
+                               : s,
+                           "'except*'");
     default:
         return compile_error(c, s, "compiler: unexpected %s node",
                              MpAst_KindName(s->kind));

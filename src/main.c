@@ -522,7 +522,9 @@ run_program(const Config *cf, const char *src, size_t len,
             status = MpRuntime_RunInteractive(
                 src == NULL && !cf->cf_quiet ? banner : NULL);
         }
-        MpRuntime_Fini(has_xoption(cf, "showrefcount"));
+        if (MpRuntime_Fini(has_xoption(cf, "showrefcount")) < 0) {
+            status = 120;  // sys.stdout could not be flushed (CPython's)
+        }
     }
     free(args);
     return status;
@@ -556,7 +558,9 @@ run_module(const Config *cf)
         MpImport_SetImportTime(has_xoption(cf, "importtime"));
         if (MpRuntime_Init(n + 1, args, cwd) == 0) {
             status = MpRuntime_RunModule(cf->cf_module);
-            MpRuntime_Fini(has_xoption(cf, "showrefcount"));
+            if (MpRuntime_Fini(has_xoption(cf, "showrefcount")) < 0) {
+                status = 120;
+            }
         }
     }
     free(args);

@@ -50,7 +50,7 @@ allocate(MpTypeObject *type, size_t size)
         return NULL;
     }
     int gc = MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC);
-    size_t pre = gc ? sizeof(MpGCHead) : 0;
+    size_t pre = gc ? sizeof(MpGCHead) + MpType_PrefixSize(type) : 0;
     char *mem = MpMem_Calloc(1, pre + size);
     if (mem == NULL) {
         return MpErr_NoMemory();
@@ -112,7 +112,7 @@ MpObject_Free(void *op)
     char *mem = (char *)o;
     if (MpType_HasFeature(type, MP_TPFLAGS_HAVE_GC)) {
         MpObject_GC_UnTrack(o);
-        mem -= sizeof(MpGCHead);
+        mem -= sizeof(MpGCHead) + MpType_PrefixSize(type);
         MpGC_NoteFree();
     }
 #if MP_DEBUG

@@ -367,7 +367,20 @@ struct MpTypeObject {
     MpObject *tp_mro;            // tuple, C3 linearisation (typeobject.c)
     MpObject *tp_dict;           // the class namespace (a dict)
     MpObject *tp_subclasses;     // dict: id -> weakref to subclass
-    Mp_ssize_t tp_dictoffset;    // where an instance keeps its __dict__
+    /* Where an instance keeps its __dict__ and its weak reference list:
+       a byte offset from the object's address, 0 for none.  A positive
+       offset lies inside the fixed part of the object.  A negative one
+       lies before it, in front of the GC header: a class deriving from a
+       variable-size type (str, bytes, tuple, int) cannot put new fields
+       after the base's fields, because the items follow them, so its
+       instances are allocated with one pointer word per such slot in
+       front of the GC header (MpType_PrefixSize).  Memory, low to high,
+       for a class of str with both (the first one added sits nearest):
+           [ weaklist ] [ __dict__ ] [ MpGCHead ] [ object ... items ]
+       CPython 3.11 places its "managed dict" in front of the GC header in
+       the same way (Py_TPFLAGS_MANAGED_DICT); its negative tp_dictoffset
+       counts from the end of the items instead. */
+    Mp_ssize_t tp_dictoffset;
     Mp_ssize_t tp_weaklistoffset;
     unsigned int tp_version_tag; // bumped when the type's dict changes
     MpObject *tp_weaklist;       // weak references to this type (weakref.h)
@@ -385,6 +398,26 @@ static inline int
 MpType_HasFeature(const MpTypeObject *t, unsigned long flag)
 {
     return (t->tp_flags & flag) != 0;
+}
+
+/* The bytes allocated in front of the GC header of an instance of t: one
+   pointer word per negative slot offset (see tp_dictoffset).  Only GC types
+   have such slots.  Refs: none. */
+static inline size_t
+MpType_PrefixSize(const MpTypeObject *t)
+{
+    return ((t->tp_dictoffset < 0) + (t->tp_weaklistoffset < 0)) *
+           sizeof(MpObject *);
+}
+
+/* Where o keeps the pointer to its instance __dict__ (the slot may hold
+   NULL: no dict yet), or NULL when its type gives instances none.  A
+   negative tp_dictoffset points in front of the GC header.  Refs: none. */
+static inline MpObject **
+MpObject_GetDictPtr(MpObject *o)
+{
+    Mp_ssize_t off = o->ob_type->tp_dictoffset;
+    return off != 0 ? (MpObject **)((char *)o + off) : NULL;
 }
 
 /* Whether o carries a GC header.  Type objects are the exception to "its

@@ -66,6 +66,8 @@
 void MpPosix_Fini(void);  // modules/posixmodule.c
 
 static MpObject *builtins_module, *sys_module, *main_module;
+/* builtins' dict as start-up left it: shutdown puts it back (step 3) */
+static MpObject *builtins_copy;
 static int interrupted;  // an uncaught KeyboardInterrupt ended the program
 static int inspect;      // -i: the REPL follows the program
 static int in_repl;      // the REPL is running
@@ -152,6 +154,10 @@ MpRuntime_Init(int argc, char **argv, const char *path0)
         MpImport_SetBuiltinSpec(sys_module) < 0 ||
         MpDict_SetItemString(main_dict, "__loader__",
                              (MpObject *)&MpBuiltinImporter_Type) < 0) {
+        goto fail;
+    }
+    builtins_copy = MpDict_Copy(MpModule_GetDict(builtins_module));
+    if (builtins_copy == NULL) {
         goto fail;
     }
     return 0;
@@ -373,17 +379,25 @@ MpRuntime_RunModule(const char *modname)
    The order is CPython 3.11's (Py_FinalizeEx, finalize_modules), so that
    objects that die at exit die in the same order and print the same
    lines:
-     1. the atexit callbacks, last registered first;
+     1. the atexit callbacks, last registered first; sys.stdout and
+        sys.stderr flushed (a failure is reported as unraisable);
      2. a full collection with gc.callbacks, if the collector is enabled;
-     3. every module is removed from sys.modules, in its order there (the
-        entry becomes None): a module nothing else holds dies then, and
-        its globals with it, in insertion order (__main__ among them);
-        what is in a cycle (a module's functions hold its globals) waits;
+     3. builtins._ and sys's import and prompt state (path, argv, ps1,
+        meta_path ...) are set to None and sys.stdin/stdout/stderr are
+        put back to sys.__stdin__/__stdout__/__stderr__; every module is
+        removed from sys.modules, in its order there (the entry becomes
+        None): a module nothing else holds dies then, and its globals with
+        it, in insertion order (__main__ among them); what is in a cycle
+        (a module's functions hold its globals) waits; then builtins' dict
+        is put back as start-up left it, so what the program stored there
+        dies with every built-in still in place;
      4. a full collection without callbacks: the cycles of step 3 are
         garbage now, finalized in the collector's order;
      5. the modules still alive (something kept them) are wiped, last
-        imported first: names with a single leading underscore set to
-        None first, then every other name but __builtins__;
+        imported first, sys among them, builtins not: names with a single
+        leading underscore set to None first, then every other name but
+        __builtins__ (so a __del__ running then still finds print, and
+        sys.stdout None, where print writes nothing);
      6. sys's and builtins' dicts are cleared, and a last collection. */
 
 void MpAtexit_Run(void);  // modules/atexit.c
@@ -425,10 +439,96 @@ wipe_module_dict(MpObject *d)
     }
 }
 
+/* Step 1's flush of sys.stdout and sys.stderr (CPython's
+   flush_std_files): a stream that cannot flush is reported.  Returns -1
+   when one failed (the process then exits with status 120, as CPython's
+   Py_RunMain when Py_FinalizeEx fails), else 0. */
+static int
+flush_std_files(void)
+{
+    int status = 0;
+    static const char *const names[] = {"stdout", "stderr"};
+    for (int i = 0; i < 2; i++) {
+        MpObject *f = MpSys_GetObject(names[i]);
+        if (f == NULL || f == Mp_None) {
+            continue;
+        }
+        Mp_INCREF(f);
+        MpObject *r = MpObject_CallMethod(f, "flush", NULL, 0);
+        if (r == NULL) {
+            if (i == 0) {
+                MpErr_WriteUnraisable(f);
+            }
+            else {
+                MpErr_Clear();
+            }
+            status = -1;
+        }
+        Mp_XDECREF(r);
+        Mp_DECREF(f);
+    }
+    return status;
+}
+
+/* The first part of step 3 (CPython's finalize_modules_delete_special). */
+static void
+delete_special(void)
+{
+    static const char *const to_none[] = {
+        "path", "argv", "ps1", "ps2", "last_type", "last_value",
+        "last_traceback", "path_hooks", "path_importer_cache", "meta_path",
+        "__interactivehook__"};
+    static const char *const streams[][2] = {{"stdin", "__stdin__"},
+                                             {"stdout", "__stdout__"},
+                                             {"stderr", "__stderr__"}};
+    if (builtins_module != NULL &&
+        MpDict_SetItemString(MpModule_GetDict(builtins_module), "_",
+                             Mp_None) < 0) {
+        MpErr_WriteUnraisable(NULL);
+    }
+    if (sys_module == NULL) {
+        return;
+    }
+    MpObject *d = MpModule_GetDict(sys_module);
+    for (size_t i = 0; i < sizeof to_none / sizeof to_none[0]; i++) {
+        if (MpDict_SetItemString(d, to_none[i], Mp_None) < 0) {
+            MpErr_WriteUnraisable(NULL);
+        }
+    }
+    for (size_t i = 0; i < 3; i++) {
+        MpObject *orig = MpDict_GetItemString(d, streams[i][1]);
+        if (orig != NULL && MpDict_SetItemString(d, streams[i][0], orig) < 0) {
+            MpErr_WriteUnraisable(NULL);
+        }
+    }
+}
+
+/* The end of step 3: builtins' dict gets back its start-up contents; the
+   values the program added or replaced die after it has them back. */
+static void
+restore_builtins(void)
+{
+    if (builtins_module == NULL || builtins_copy == NULL) {
+        return;
+    }
+    MpObject *d = MpModule_GetDict(builtins_module);
+    MpObject *old = MpDict_Copy(d);
+    if (old == NULL) {
+        MpErr_WriteUnraisable(NULL);
+        return;
+    }
+    MpDict_Clear(d);
+    if (MpDict_Update(d, builtins_copy) < 0) {
+        MpErr_WriteUnraisable(NULL);
+    }
+    Mp_DECREF(old);
+}
+
 /* Steps 3-5.  Returns nothing: shutdown goes on whatever happens. */
 static void
 finalize_modules(void)
 {
+    delete_special();
     MpObject *modules = MpSys_GetObject("modules");
     if (modules == NULL || !MpDict_Check(modules)) {
         return;
@@ -457,12 +557,14 @@ finalize_modules(void)
     /* the modules die here (the items list held the last reference) */
     Mp_XDECREF(items);
     MpDict_Clear(modules);
+    MpTraceback_NoSourceLines = 1;
+    restore_builtins();
     MpGC_CollectNoCallbacks();
-    /* step 5, last imported first; sys and builtins are left to step 6 */
+    /* step 5, last imported first; builtins is left to step 6 */
     for (Mp_ssize_t i = weaklist ? Mp_SIZE(weaklist) - 1 : -1; i >= 0;
          i--) {
         MpObject *mod = MpWeakref_GetObject(MpList_GET_ITEM(weaklist, i));
-        if (mod == Mp_None || mod == sys_module || mod == builtins_module) {
+        if (mod == Mp_None || mod == builtins_module) {
             continue;
         }
         Mp_INCREF(mod);
@@ -477,12 +579,7 @@ int
 MpRuntime_Fini(int show_refcount)
 {
     MpAtexit_Run();
-    MpObject *out = MpSys_GetObject("stdout");
-    if (out != NULL) {
-        MpObject *r = MpObject_CallMethod(out, "flush", NULL, 0);
-        Mp_XDECREF(r);
-        MpErr_Clear();
-    }
+    int status = flush_std_files();
     fflush(stdout);
     if (MpGC_State()->enabled) {
         MpGC_Collect(2);
@@ -492,9 +589,6 @@ MpRuntime_Fini(int show_refcount)
     finalize_modules();
     MpObject *modules = MpSys_GetObject("modules");
     Mp_XINCREF(modules);
-    if (builtins_module != NULL) {
-        MpDict_Clear(MpModule_GetDict(builtins_module));
-    }
     MpSys_Forget();
     MpSignals_Fini();  // signal handlers hold Python objects
     MpPosix_Fini();    // os.register_at_fork's callables
@@ -502,6 +596,10 @@ MpRuntime_Fini(int show_refcount)
     if (sys_module != NULL) {
         MpDict_Clear(MpModule_GetDict(sys_module));
     }
+    if (builtins_module != NULL) {
+        MpDict_Clear(MpModule_GetDict(builtins_module));
+    }
+    Mp_CLEAR(&builtins_copy);
     Mp_XDECREF(modules);
     Mp_CLEAR(&sys_module);
     Mp_CLEAR(&builtins_module);
@@ -545,6 +643,6 @@ MpRuntime_Fini(int show_refcount)
         fflush(stderr);
         MpSignals_ExitBySigint();
     }
-    return 0;
+    return status;
 }
 /* }====== */

@@ -40,7 +40,8 @@ int MpRuntime_RunInteractive(const char *banner);
 
 /* Tears the interpreter down (shutdown order: __main__'s globals, then
    the other modules) and, in the debug build with -X showrefcount, prints
-   "[N refs, M blocks]".  Returns 0. */
+   "[N refs, M blocks]".  Returns 0, or -1 when sys.stdout or sys.stderr
+   could not be flushed (the caller exits with status 120, as CPython). */
 int MpRuntime_Fini(int show_refcount);
 
 #endif

@@ -225,9 +225,9 @@ dir_of(MpObject *obj)
         else {
             MpTypeObject *type = MpType_Check(obj) ? (MpTypeObject *)obj
                                                    : Mp_TYPE(obj);
-            Mp_ssize_t off = Mp_TYPE(obj)->tp_dictoffset;
-            if (!MpType_Check(obj) && off > 0 &&
-                add_keys(list, *(MpObject **)((char *)obj + off)) < 0) {
+            MpObject **dictp = MpObject_GetDictPtr(obj);
+            if (!MpType_Check(obj) && dictp != NULL &&
+                add_keys(list, *dictp) < 0) {
                 Mp_CLEAR(&list);
             }
             mro = type->tp_mro;

@@ -486,8 +486,11 @@ add_def_in(MpSymtable *st, MpSymEntry *e, const char *name, int flag,
         e->params = p;
         e->params[e->nparams++] = mangled;
     }
-    if (flag & (MP_DEF_GLOBAL | MP_DEF_NONLOCAL)) {
-        e->symbols.aux[i] = at;  // where the directive is, for analysis
+    if ((flag & (MP_DEF_GLOBAL | MP_DEF_NONLOCAL)) &&
+        e->symbols.aux[i] == NULL) {
+        /* where the first directive is, for analysis errors (CPython's
+           error_at_directive reports the first) */
+        e->symbols.aux[i] = at;
     }
     return 0;
 }

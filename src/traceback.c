@@ -429,9 +429,14 @@ static struct {
     int nlines;
 } line_cache;
 
+int MpTraceback_NoSourceLines;
+
 static const char *
 source_line(const char *filename, int lineno)
 {
+    if (MpTraceback_NoSourceLines) {
+        return NULL;
+    }
     if (line_cache.name == NULL || strcmp(line_cache.name, filename) != 0) {
         free(line_cache.name);
         free(line_cache.text);

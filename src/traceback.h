@@ -75,6 +75,11 @@ void MpTraceback_PrintEntries(MpObject *tb, FILE *out, int limit);
    BORROWED. */
 void MpTraceback_PrintExceptionOnly(MpObject *exc, FILE *out);
 
+/* Set by shutdown once sys.modules is empty: tracebacks then show no
+   source lines, as CPython's, whose C printer reads a file through the io
+   module, which can no longer be imported. */
+extern int MpTraceback_NoSourceLines;
+
 /* The hook the lead fills in for 3.11's "Did you mean: 'y'?" suggestions
    on NameError and AttributeError: returns a NEW str to print after the
    message (". Did you mean: 'y'?"), or NULL.  NULL hook: no suggestions. */

@@ -207,7 +207,7 @@ attr_cache_learn(MpAttrCacheEntry *ac, MpTypeObject *tp, MpObject *name)
     }
     if (tp->tp_getattro != MpObject_GenericGetAttr ||
         tp->tp_setattro != MpObject_GenericSetAttr ||
-        tp->tp_dictoffset <= 0 || MpType_Lookup(tp, name) != NULL) {
+        tp->tp_dictoffset == 0 || MpType_Lookup(tp, name) != NULL) {
         return;
     }
     ac->ac_type = tp;
@@ -266,6 +266,17 @@ MpEval_EnterRecursive(const char *where)
 {
     if (++ts.depth > ts.limit || c_stack_low()) {
         ts.depth--;
+        MpErr_Format(MpExc_RecursionError,
+                     "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}
+
+int
+MpEval_CheckCStack(const char *where)
+{
+    if (c_stack_low()) {
         MpErr_Format(MpExc_RecursionError,
                      "maximum recursion depth exceeded%s", where);
         return -1;
@@ -1422,7 +1433,7 @@ dispatch:
             MpObject *descr = MpType_Lookup(tp, name);
             if (descr != NULL && Mp_TYPE(descr) == &MpFunction_Type) {
                 MpObject *shadow = NULL;
-                if (tp->tp_dictoffset > 0) {
+                if (tp->tp_dictoffset != 0) {
                     MpObject *dict =
                         *(MpObject **)((char *)owner + tp->tp_dictoffset);
                     if (dict != NULL) {

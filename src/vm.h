@@ -154,6 +154,12 @@ MpObject *MpEval_ClassBody(MpObject *func, MpObject *ns);
    exceeded" + where (e.g. " while getting the repr of an object"). */
 int MpEval_EnterRecursive(const char *where);
 void MpEval_LeaveRecursive(void);
+
+/* For C code that recurses where CPython has no recursion check (the
+   hash of nested tuples): no depth counted, only the C stack.  Returns 0,
+   or -1 with RecursionError "maximum recursion depth exceeded" + where
+   when the C stack is about to overflow. */
+int MpEval_CheckCStack(const char *where);
 int MpEval_GetRecursionLimit(void);
 /* sys.setrecursionlimit: 0, or -1 with an exception (limit < 1, or lower
    than the current depth: "cannot set the recursion limit to 5 at the

@@ -338,6 +338,19 @@ str_list(int n, char **items)
 
 int MpSysInfo_AddTo(MpObject *m);  // sys_info.c
 
+/* sys.__stdout__ (and the others): the stream sys.stdout starts as, which
+   shutdown puts back before the modules are cleared (runtime.c).
+   Returns 0 or -1. */
+static int
+add_original_stream(MpObject *m, const char *alias, const char *name)
+{
+    MpObject *stream = MpDict_GetItemString(MpModule_GetDict(m), name);
+    if (stream == NULL) {
+        return -1;
+    }
+    return MpModule_AddObject(m, alias, Mp_NewRef(stream));
+}
+
 MpObject *
 MpSys_Create(int argc, char **argv, const char *path0)
 {
@@ -365,6 +378,9 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpModule_AddObject(m, "stdout", MpTextIO_FromStdio(stdout, "<stdout>", "w")) < 0 ||
         MpModule_AddObject(m, "stderr", MpTextIO_FromStdio(stderr, "<stderr>", "w")) < 0 ||
         MpModule_AddObject(m, "stdin", MpTextIO_FromStdio(stdin, "<stdin>", "r")) < 0 ||
+        add_original_stream(m, "__stdin__", "stdin") < 0 ||
+        add_original_stream(m, "__stdout__", "stdout") < 0 ||
+        add_original_stream(m, "__stderr__", "stderr") < 0 ||
         MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
         MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||

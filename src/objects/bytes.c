@@ -277,10 +277,11 @@ byte_value(MpObject *o)
     return (int)v;
 }
 
-/* The bytes bytes(x) / bytearray(x) would hold, in a malloc'd buffer. */
+/* The bytes bytes(x) / bytearray(x) would hold, in a malloc'd buffer;
+   what ("bytes", "bytearray") names the target in the error. */
 static int
 collect_bytes(MpObject *x, MpObject *enc, MpObject *errors, char **out,
-              Mp_ssize_t *outlen)
+              Mp_ssize_t *outlen, const char *what)
 {
     *out = NULL;
     *outlen = 0;
@@ -360,8 +361,8 @@ collect_bytes(MpObject *x, MpObject *enc, MpObject *errors, char **out,
         if (MpErr_ExceptionMatches(MpExc_TypeError)) {
             MpErr_Clear();
             MpErr_Format(MpExc_TypeError,
-                         "cannot convert '%.200s' object to bytes",
-                         MpType_Name(Mp_TYPE(x)));
+                         "cannot convert '%.200s' object to %s",
+                         MpType_Name(Mp_TYPE(x)), what);
         }
         return -1;
     }
@@ -413,6 +414,42 @@ parse_ctor(const char *name, MpObject *args, MpObject *kwargs,
     return MpArg_UnpackTupleDict(&spec, args, kwargs, a);
 }
 
+/* bytes(x) for an x whose type defines __bytes__: its result, which must
+   be bytes (a subclass is returned as it is).  Refs: NEW; NULL with no
+   exception when there is no __bytes__, NULL with one on error. */
+static MpObject *
+call_dunder_bytes(MpObject *x)
+{
+    static MpStrIdentifier id_bytes = MP_STR_IDENTIFIER("__bytes__");
+    MpObject *name = MpStr_FromIdentifier(&id_bytes);
+    if (name == NULL) {
+        return NULL;
+    }
+    MpObject *meth = MpType_Lookup(Mp_TYPE(x), name);
+    if (meth == NULL) {
+        return NULL;
+    }
+    MpObject *r;
+    Mp_INCREF(meth);
+    descrgetfunc get = Mp_TYPE(meth)->tp_descr_get;
+    if (get != NULL) {
+        MpObject *bound = get(meth, x, (MpObject *)Mp_TYPE(x));
+        r = bound ? MpObject_Vectorcall(bound, NULL, 0, NULL) : NULL;
+        Mp_XDECREF(bound);
+    }
+    else {
+        r = MpObject_Vectorcall(meth, &x, 1, NULL);
+    }
+    Mp_DECREF(meth);
+    if (r != NULL && !MpBytes_Check(r)) {
+        MpErr_Format(MpExc_TypeError,
+                     "__bytes__ returned non-bytes (type %.200s)",
+                     MpType_Name(Mp_TYPE(r)));
+        Mp_CLEAR(&r);
+    }
+    return r;
+}
+
 static MpObject *
 bytes_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
 {
@@ -426,7 +463,23 @@ bytes_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         MpBytes_CheckExact(a[0]) && type == &MpBytes_Type) {
         return Mp_NewRef(a[0]);
     }
-    if (collect_bytes(a[0], a[1], a[2], &buf, &n) < 0) {
+    if (a[0] != NULL && a[1] == NULL && a[2] == NULL) {
+        MpObject *r = call_dunder_bytes(a[0]);
+        if (r != NULL && type != &MpBytes_Type) {
+            /* a subclass: the bytes copied into an instance of it */
+            MpObject *sub = bytes_alloc(type, Mp_SIZE(r));
+            if (sub != NULL) {
+                memcpy(MpBytes_AS_STRING(sub), MpBytes_AS_STRING(r),
+                       (size_t)Mp_SIZE(r));
+            }
+            Mp_DECREF(r);
+            return sub;
+        }
+        if (r != NULL || MpErr_Occurred()) {
+            return r;
+        }
+    }
+    if (collect_bytes(a[0], a[1], a[2], &buf, &n, "bytes") < 0) {
         return NULL;
     }
     MpObject *r;
@@ -452,7 +505,7 @@ bytearray_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
     }
     char *buf;
     Mp_ssize_t n;
-    if (collect_bytes(a[0], a[1], a[2], &buf, &n) < 0) {
+    if (collect_bytes(a[0], a[1], a[2], &buf, &n, "bytearray") < 0) {
         return NULL;
     }
     MpObject *r = bytearray_alloc(type, buf, n);
@@ -1415,7 +1468,7 @@ bytearray_extend_raw(MpObject *o, MpObject *x)
                         "'str' object cannot be interpreted as an integer");
         return -1;
     }
-    if (collect_bytes(x, NULL, NULL, &buf, &n) < 0) {
+    if (collect_bytes(x, NULL, NULL, &buf, &n, "bytearray") < 0) {
         return -1;
     }
     Mp_ssize_t old = Mp_SIZE(o);
@@ -1546,7 +1599,7 @@ bytearray_ass_subscript(MpObject *o, MpObject *key, MpObject *value)
                             "of ints in range(0, 256)");
             return -1;
         }
-        if (collect_bytes(value, NULL, NULL, &buf, &m) < 0) {
+        if (collect_bytes(value, NULL, NULL, &buf, &m, "bytearray") < 0) {
             return -1;
         }
     }

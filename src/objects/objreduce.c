@@ -143,8 +143,9 @@ getstate_default(MpObject *obj, int required)
                             type->tp_name);
     }
     MpObject *state = NULL;
-    if (type->tp_dictoffset > 0) {
-        MpObject *d = *(MpObject **)((char *)obj + type->tp_dictoffset);
+    MpObject **dictp = MpObject_GetDictPtr(obj);
+    if (dictp != NULL) {
+        MpObject *d = *dictp;
         if (d != NULL && MpDict_GET_SIZE(d) > 0) {
             state = Mp_NewRef(d);
         }

@@ -27,6 +27,7 @@
 #include "gc.h"
 #include "getargs.h"
 #include "strbuf.h"
+#include "vm.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -252,6 +253,11 @@ tuple_hash(MpObject *self)
 {
     Mp_ssize_t n = Mp_SIZE(self);
     Mp_uhash_t acc = XXPRIME_5;
+    /* nested tuples recurse on the C stack; CPython counts no depth
+       here, so neither do we, but a C stack overflow is refused */
+    if (MpEval_CheckCStack(" while hashing a tuple") < 0) {
+        return -1;
+    }
     for (Mp_ssize_t i = 0; i < n; i++) {
         Mp_hash_t lane = MpObject_Hash(MpTuple_GET_ITEM(self, i));
         if (lane == -1) {

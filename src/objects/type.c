@@ -54,6 +54,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/mappingproxy.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/union.h"
@@ -676,13 +677,6 @@ ready_type(MpTypeObject *type)
 
 /* {====== Generic attribute access ====== */
 
-static MpObject **
-instance_dict_slot(MpObject *o)
-{
-    Mp_ssize_t off = Mp_TYPE(o)->tp_dictoffset;
-    return off > 0 ? (MpObject **)((char *)o + off) : NULL;
-}
-
 MpObject *
 MpObject_GenericGetAttr(MpObject *o, MpObject *name)
 {
@@ -703,7 +697,7 @@ MpObject_GenericGetAttr(MpObject *o, MpObject *name)
             return r;  // a data descriptor wins
         }
     }
-    MpObject **dictp = instance_dict_slot(o);
+    MpObject **dictp = MpObject_GetDictPtr(o);
     if (dictp != NULL && *dictp != NULL) {
         MpObject *v = MpDict_GetItemWithError(*dictp, name);
         if (v != NULL) {
@@ -745,7 +739,7 @@ MpObject_GenericSetAttr(MpObject *o, MpObject *name, MpObject *value)
         Mp_DECREF(attr);
         return r;
     }
-    MpObject **dictp = instance_dict_slot(o);
+    MpObject **dictp = MpObject_GetDictPtr(o);
     if (dictp == NULL) {
         if (attr == NULL) {
             MpErr_Format(MpExc_AttributeError,
@@ -1035,8 +1029,10 @@ static MpMethodDef object_methods[] = {
     {NULL},
 };
 
+static int object_set_class(MpObject *o, MpObject *value, void *closure);
+
 static MpGetSetDef object_getset[] = {
-    {"__class__", object_get_class, NULL, NULL, NULL},
+    {"__class__", object_get_class, object_set_class, NULL, NULL},
     {NULL},
 };
 
@@ -1278,29 +1274,109 @@ type_get_bases(MpObject *o, void *closure)
    bases.  The instances' memory layout cannot change, so the new bases
    must lay instances out as the old ones did (compatible_layout). */
 
-/* "'B' deallocator differs from 'A'" / "'S' object layout differs from
-   'A'", as CPython's compatible_for_assignment checks. */
+/* Whether two solid bases lay instances out alike: the same one, or two
+   classes adding the same __slots__ names to the same layout (CPython's
+   same_slots_added). */
 static int
-compatible_layout(MpTypeObject *oldto, MpTypeObject *newto)
+same_solid_layout(MpTypeObject *a, MpTypeObject *b)
+{
+    if (a == b) {
+        return 1;
+    }
+    if (!MpType_HasFeature(a, MP_TPFLAGS_HEAPTYPE) ||
+        !MpType_HasFeature(b, MP_TPFLAGS_HEAPTYPE) ||
+        a->tp_basicsize != b->tp_basicsize ||
+        MpType_SolidBase(a->tp_base) != MpType_SolidBase(b->tp_base)) {
+        return 0;
+    }
+    MpObject *sa = ((MpHeapTypeObject *)a)->ht_slots;
+    MpObject *sb = ((MpHeapTypeObject *)b)->ht_slots;
+    Mp_ssize_t n = MpTuple_GET_SIZE(sa);
+    if (n != MpTuple_GET_SIZE(sb)) {
+        return 0;
+    }
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        // interned and sorted by parse_slots
+        if (!MpStr_Equal(MpTuple_GET_ITEM(sa, i), MpTuple_GET_ITEM(sb, i))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "'B' deallocator differs from 'A'" / "'S' object layout differs from
+   'A'", as CPython's compatible_for_assignment checks; what says which
+   assignment ("__bases__" or "__class__").  The __dict__ and __weakref__
+   slots must sit at the same offsets, not merely both exist: a class may
+   have added them in either order, or in front of the object. */
+static int
+compatible_layout(MpTypeObject *oldto, MpTypeObject *newto, const char *what)
 {
     /* every class has subtype_dealloc; a C type has its own */
     if (oldto->tp_dealloc != newto->tp_dealloc) {
         MpErr_Format(MpExc_TypeError,
-                     "__bases__ assignment: '%s' deallocator differs from "
-                     "'%s'",
-                     MpType_Name(newto), MpType_Name(oldto));
+                     "%s assignment: '%s' deallocator differs from '%s'",
+                     what, MpType_Name(newto), MpType_Name(oldto));
         return 0;
     }
-    if (MpType_SolidBase(oldto) != MpType_SolidBase(newto) ||
-        (oldto->tp_dictoffset != 0) != (newto->tp_dictoffset != 0) ||
-        (oldto->tp_weaklistoffset != 0) != (newto->tp_weaklistoffset != 0)) {
+    if (!same_solid_layout(MpType_SolidBase(oldto), MpType_SolidBase(newto)) ||
+        oldto->tp_dictoffset != newto->tp_dictoffset ||
+        oldto->tp_weaklistoffset != newto->tp_weaklistoffset) {
         MpErr_Format(MpExc_TypeError,
-                     "__bases__ assignment: '%s' object layout differs "
-                     "from '%s'",
-                     MpType_Name(newto), MpType_Name(oldto));
+                     "%s assignment: '%s' object layout differs from '%s'",
+                     what, MpType_Name(newto), MpType_Name(oldto));
         return 0;
     }
     return 1;
+}
+
+/* obj.__class__ = cls: allowed between classes (or between module types)
+   whose instances are laid out alike, as CPython's object_set_class.
+   The instance holds a reference to its class, so the counts move. */
+static int
+object_set_class(MpObject *o, MpObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        MpErr_SetString(MpExc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!MpType_Check(value)) {
+        MpErr_Format(MpExc_TypeError,
+                     "__class__ must be set to a class, not '%s' object",
+                     MpType_Name(Mp_TYPE(value)));
+        return -1;
+    }
+    MpTypeObject *oldto = Mp_TYPE(o), *newto = (MpTypeObject *)value;
+    int heap = MpType_HasFeature(oldto, MP_TPFLAGS_HEAPTYPE) &&
+               MpType_HasFeature(newto, MP_TPFLAGS_HEAPTYPE);
+    int modules = MpType_IsSubtype(oldto, &MpModule_Type) &&
+                  MpType_IsSubtype(newto, &MpModule_Type);
+    if (!heap && !modules) {
+        MpErr_SetString(MpExc_TypeError,
+                        "__class__ assignment only supported for mutable "
+                        "types or ModuleType subclasses");
+        return -1;
+    }
+    /* a module subclass's subtype_dealloc ends in the module's own */
+    if (modules && !heap ? MpType_SolidBase(oldto) != MpType_SolidBase(newto)
+                         : !compatible_layout(oldto, newto, "__class__")) {
+        if (modules && !heap) {
+            MpErr_Format(MpExc_TypeError,
+                         "__class__ assignment: '%s' object layout differs "
+                         "from '%s'",
+                         MpType_Name(newto), MpType_Name(oldto));
+        }
+        return -1;
+    }
+    if (MpType_HasFeature(newto, MP_TPFLAGS_HEAPTYPE)) {
+        Mp_INCREF(newto);
+    }
+    o->ob_type = newto;
+    if (MpType_HasFeature(oldto, MP_TPFLAGS_HEAPTYPE)) {
+        Mp_DECREF(oldto);
+    }
+    return 0;
 }
 
 /* The direct subclasses of type, alive now.  Refs: NEW list. */
@@ -1392,7 +1468,7 @@ type_set_bases(MpObject *o, MpObject *value, void *closure)
         }
     }
     MpTypeObject *new_base = MpType_BestBase(value);
-    if (new_base == NULL || !compatible_layout(type->tp_base, new_base)) {
+    if (new_base == NULL || !compatible_layout(type->tp_base, new_base, "__bases__")) {
         return -1;
     }
     for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(value); i++) {

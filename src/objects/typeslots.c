@@ -703,13 +703,6 @@ MpType_UpdateSlots(MpTypeObject *type)
 
 /* {====== Instances of classes ====== */
 
-static MpObject **
-dict_slot(MpObject *o)
-{
-    Mp_ssize_t off = Mp_TYPE(o)->tp_dictoffset;
-    return off > 0 ? (MpObject **)((char *)o + off) : NULL;
-}
-
 /* The nearest base written in C: where the instance's memory layout and
    its C dealloc come from. */
 static MpTypeObject *
@@ -778,7 +771,7 @@ subtype_dealloc(MpObject *self)
     clear_slots(self);
     /* The __dict__ slot is ours to clear when a class added it (the C
        base has none); otherwise the C base's dealloc clears it. */
-    MpObject **dictp = dict_slot(self);
+    MpObject **dictp = MpObject_GetDictPtr(self);
     if (dictp != NULL && base->tp_dictoffset == 0) {
         Mp_CLEAR(dictp);
     }
@@ -802,7 +795,7 @@ subtype_traverse(MpObject *self, visitproc visit, void *arg)
     /* the __dict__ slot is ours when no C base has one (else the C
        base's traverse visits it: it must be counted once) */
     MpTypeObject *base = static_base(Mp_TYPE(self));
-    MpObject **dictp = dict_slot(self);
+    MpObject **dictp = MpObject_GetDictPtr(self);
     if (dictp != NULL && *dictp != NULL && base->tp_dictoffset == 0 &&
         visit(*dictp, arg)) {
         return 1;
@@ -821,7 +814,7 @@ subtype_clear(MpObject *self)
 {
     clear_slots(self);
     MpTypeObject *base = static_base(Mp_TYPE(self));
-    MpObject **dictp = dict_slot(self);
+    MpObject **dictp = MpObject_GetDictPtr(self);
     if (dictp != NULL && base->tp_dictoffset == 0) {
         Mp_CLEAR(dictp);
     }
@@ -852,7 +845,7 @@ slot_tp_finalize(MpObject *self)
 static MpObject *
 subtype_dict_get(MpObject *self, void *closure)
 {
-    MpObject **dictp = dict_slot(self);
+    MpObject **dictp = MpObject_GetDictPtr(self);
     if (dictp == NULL) {
         return MpErr_Format(MpExc_AttributeError,
                             "This object has no __dict__");
@@ -866,7 +859,7 @@ subtype_dict_get(MpObject *self, void *closure)
 static int
 subtype_dict_set(MpObject *self, MpObject *value, void *closure)
 {
-    MpObject **dictp = dict_slot(self);
+    MpObject **dictp = MpObject_GetDictPtr(self);
     if (dictp == NULL) {
         MpErr_SetString(MpExc_AttributeError, "This object has no __dict__");
         return -1;
@@ -1080,11 +1073,15 @@ static int
 parse_slots(MpObject *name, MpTypeObject *base, MpObject *ns,
             SlotsSpec *spec)
 {
-    int may_add_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
+    /* a variable-size base (str, bytes, tuple) gets its __dict__ in front
+       of the object (add_layout) */
+    int may_add_dict = base->tp_dictoffset == 0;
     /* not for the bases whose CPython layout is variable-sized (int,
-       tuple, bytes: "cannot create weak reference to 'I' object") */
+       tuple, bytes: "cannot create weak reference to 'I' object"); str's
+       is not, so its subclasses get a __weakref__ (in front, as __dict__) */
     int may_add_weak = base->tp_weaklistoffset == 0 &&
-                       base->tp_itemsize == 0 &&
+                       (base->tp_itemsize == 0 ||
+                        MpType_HasFeature(base, MP_TPFLAGS_STR_SUBCLASS)) &&
                        !MpType_HasFeature(base, MP_TPFLAGS_INT_SUBCLASS |
                                                     MP_TPFLAGS_TUPLE_SUBCLASS |
                                                     MP_TPFLAGS_BYTES_SUBCLASS);
@@ -1226,13 +1223,32 @@ add_layout(MpHeapTypeObject *ht, MpTypeObject *base, SlotsSpec *spec)
             Mp_DECREF(d);
         }
     }
+    /* After the fixed part, or, when items follow the fixed part, in
+       front of the GC header, one word further out per such slot (see
+       tp_dictoffset in object.h). */
+    type->tp_dictoffset = base->tp_dictoffset;
+    type->tp_weaklistoffset = base->tp_weaklistoffset;
     if (spec->add_dict) {
-        type->tp_dictoffset = type->tp_basicsize;
-        type->tp_basicsize += sizeof(MpObject *);
+        if (type->tp_itemsize != 0) {
+            type->tp_dictoffset = -(Mp_ssize_t)(sizeof(MpGCHead) +
+                                                MpType_PrefixSize(type) +
+                                                sizeof(MpObject *));
+        }
+        else {
+            type->tp_dictoffset = type->tp_basicsize;
+            type->tp_basicsize += sizeof(MpObject *);
+        }
     }
     if (spec->add_weak) {
-        type->tp_weaklistoffset = type->tp_basicsize;
-        type->tp_basicsize += sizeof(MpObject *);
+        if (type->tp_itemsize != 0) {
+            type->tp_weaklistoffset = -(Mp_ssize_t)(sizeof(MpGCHead) +
+                                                    MpType_PrefixSize(type) +
+                                                    sizeof(MpObject *));
+        }
+        else {
+            type->tp_weaklistoffset = type->tp_basicsize;
+            type->tp_basicsize += sizeof(MpObject *);
+        }
     }
     MpGetSetDef *defs[2] = {spec->add_dict ? &subtype_dict_getset : NULL,
                             spec->add_weak ? &subtype_weakref_getset : NULL};

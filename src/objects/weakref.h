@@ -49,7 +49,7 @@ static inline MpObject **
 MpObject_WeakListPtr(MpObject *o)
 {
     Mp_ssize_t off = Mp_TYPE(o)->tp_weaklistoffset;
-    return off > 0 ? (MpObject **)((char *)o + off) : NULL;
+    return off != 0 ? (MpObject **)((char *)o + off) : NULL;
 }
 
 /* weakref.ref(o, callback): a new reference, or the shared one when there

@@ -298,6 +298,14 @@ test_errors(void **state)
                  "'async def' is not supported by minipy", 1);
     expect_error("match x:\n    case 1:\n        pass\n",
                  "'match' is not supported by minipy", 1);
+    expect_error("def f():\n    return await g()\n",
+                 "'await' is not supported by minipy", 2);
+    expect_error("x = 1\ntry:\n    pass\nexcept* E:\n    pass\n",
+                 "'except*' is not supported by minipy", 4);
+    expect_error("def f():\n    async for x in y:\n        pass\n",
+                 "'async for' is not supported by minipy", 2);
+    expect_error("def f():\n    return [x async for x in y]\n",
+                 "asynchronous comprehension is not supported by minipy", 2);
 }
 
 int
