@@ -971,12 +971,7 @@ array_insert(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
         return NULL;
     }
     Mp_ssize_t n = Mp_SIZE(a);
-    if (i < 0) {
-        i = i + n < 0 ? 0 : i + n;
-    }
-    if (i > n) {
-        i = n;
-    }
+    i = MpSlice_InsertPosition(i, n);
     if (array_resize(a, n + 1) < 0) {
         return NULL;
     }

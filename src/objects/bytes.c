@@ -163,16 +163,8 @@ MpByteArray_FromStringAndSize(const char *s, Mp_ssize_t len)
     return bytearray_alloc(&MpByteArray_Type, s, len);
 }
 
-/* The bytes of a bytes or bytearray. */
-static inline char *
-DATA(MpObject *o)
-{
-    return MpBytes_Check(o) ? MpBytes_AS_STRING(o) : MpByteArray_AS_STRING(o);
-}
-
-/* A result of the same family as self.  Refs: NEW. */
-static MpObject *
-new_like(MpObject *self, const char *s, Mp_ssize_t len)
+MpObject *
+MpBytesLike_NewLike(MpObject *self, const char *s, Mp_ssize_t len)
 {
     return MpBytes_Check(self) ? MpBytes_FromStringAndSize(s, len)
                                : MpByteArray_FromStringAndSize(s, len);
@@ -539,7 +531,7 @@ MpBytes_Repr(MpObject *o)
         MpStrBuf_Putc(&b, '(');
     }
     size_t body = b.len + 2;  // after b" or b'
-    MpRepr_Bytes(&b, DATA(o), (size_t)Mp_SIZE(o));
+    MpRepr_Bytes(&b, MpBytesLike_AS_STRING(o), (size_t)Mp_SIZE(o));
     if (ba && !b.failed && b.data[body - 1] == '"') {
         /* CPython's bytearray repr escapes ' even inside "..." */
         MpStrBuf e = {0};
@@ -591,7 +583,7 @@ bytes_richcompare(MpObject *a, MpObject *b, int op)
     if ((op == Mp_EQ || op == Mp_NE) && na != nb) {
         return MpBool_FromLong(op == Mp_NE);
     }
-    int c = memcmp(DATA(a), DATA(b), (size_t)(na < nb ? na : nb));
+    int c = memcmp(MpBytesLike_AS_STRING(a), MpBytesLike_AS_STRING(b), (size_t)(na < nb ? na : nb));
     if (c == 0) {
         c = na < nb ? -1 : na > nb ? 1 : 0;
     }
@@ -614,7 +606,7 @@ bytes_item(MpObject *o, Mp_ssize_t i)
                                                 "range");
         return NULL;
     }
-    return MpLong_FromSsize_t((unsigned char)DATA(o)[i]);
+    return MpLong_FromSsize_t((unsigned char)MpBytesLike_AS_STRING(o)[i]);
 }
 
 static MpObject *
@@ -637,12 +629,12 @@ bytes_subscript(MpObject *o, MpObject *key)
         }
         Mp_ssize_t n = MpSlice_AdjustIndices(Mp_SIZE(o), &start, &stop,
                                              step);
-        const char *d = DATA(o);
+        const char *d = MpBytesLike_AS_STRING(o);
         if (step == 1) {
             if (n == Mp_SIZE(o) && MpBytes_CheckExact(o)) {
                 return Mp_NewRef(o);
             }
-            return new_like(o, d + start, n);
+            return MpBytesLike_NewLike(o, d + start, n);
         }
         char *buf = malloc((size_t)(n > 0 ? n : 1));
         if (buf == NULL) {
@@ -651,7 +643,7 @@ bytes_subscript(MpObject *o, MpObject *key)
         for (Mp_ssize_t i = 0, j = start; i < n; i++, j += step) {
             buf[i] = d[j];
         }
-        MpObject *r = new_like(o, buf, n);
+        MpObject *r = MpBytesLike_NewLike(o, buf, n);
         free(buf);
         return r;
     }
@@ -725,7 +717,7 @@ bytes_contains(MpObject *o, MpObject *x)
     if (get_sub(x, &v, &byte) < 0) {
         return -1;
     }
-    int r = mem_find(DATA(o), 0, Mp_SIZE(o), v.buf, v.len, 0) >= 0;
+    int r = mem_find(MpBytesLike_AS_STRING(o), 0, Mp_SIZE(o), v.buf, v.len, 0) >= 0;
     MpBytesLike_Release(&v);
     return r;
 }
@@ -758,7 +750,7 @@ MpBytes_Concat(MpObject *a, MpObject *b)
         else {
             memcpy(buf, va.buf, (size_t)va.len);
             memcpy(buf + va.len, vb.buf, (size_t)vb.len);
-            r = new_like(a, buf, va.len + vb.len);
+            r = MpBytesLike_NewLike(a, buf, va.len + vb.len);
             free(buf);
         }
     }
@@ -785,9 +777,9 @@ bytes_repeat(MpObject *o, Mp_ssize_t n)
         return MpErr_NoMemory();
     }
     for (Mp_ssize_t i = 0; i < n; i++) {
-        memcpy(buf + i * len, DATA(o), (size_t)len);
+        memcpy(buf + i * len, MpBytesLike_AS_STRING(o), (size_t)len);
     }
-    MpObject *r = new_like(o, buf, len * n);
+    MpObject *r = MpBytesLike_NewLike(o, buf, len * n);
     free(buf);
     return r;
 }
@@ -839,7 +831,7 @@ bytes_decode(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
         }
         *(i == 0 ? &enc : &errors) = MpStr_AsUTF8(a[i]);
     }
-    return MpStr_Decode(DATA(o), Mp_SIZE(o), enc, errors);
+    return MpStr_Decode(MpBytesLike_AS_STRING(o), Mp_SIZE(o), enc, errors);
 }
 
 /* hex(sep=None, bytes_per_sep=1), the separator grouping as
@@ -858,7 +850,7 @@ bytes_hex(MpObject *o, MpObject *const *args, Mp_ssize_t nargs,
     if (a[1] != NULL && MpHex_SepCount(a[1], &per) < 0) {
         return NULL;
     }
-    return MpHex_FromData((const unsigned char *)DATA(o), Mp_SIZE(o), a[0],
+    return MpHex_FromData((const unsigned char *)MpBytesLike_AS_STRING(o), Mp_SIZE(o), a[0],
                           per);
 }
 
@@ -985,7 +977,7 @@ do_find(const char *name, MpObject *o, MpObject *const *args,
     if (find_args(name, o, args, nargs, &v, &byte, &start, &end) < 0) {
         return NULL;
     }
-    const char *d = DATA(o);
+    const char *d = MpBytesLike_AS_STRING(o);
     Mp_ssize_t r;
     if (mode == 2) {
         r = 0;
@@ -1053,7 +1045,7 @@ do_startswith(const char *name, MpObject *o, MpObject *const *args,
             return NULL;
         }
         int hit = start <= Mp_SIZE(o) && end - start >= v.len &&
-                  memcmp(DATA(o) + (at_end ? end - v.len : start), v.buf,
+                  memcmp(MpBytesLike_AS_STRING(o) + (at_end ? end - v.len : start), v.buf,
                          (size_t)v.len) == 0;
         MpBytesLike_Release(&v);
         if (hit) {
@@ -1084,7 +1076,7 @@ is_ascii_space(unsigned char c)
 static int
 list_add(MpObject *list, MpObject *o, const char *s, Mp_ssize_t n)
 {
-    MpObject *x = new_like(o, s, n);
+    MpObject *x = MpBytesLike_NewLike(o, s, n);
     if (x == NULL) {
         return -1;
     }
@@ -1130,7 +1122,7 @@ do_split(const char *name, MpObject *o, MpObject *const *args,
         MpBytesLike_Release(&v);
         return NULL;
     }
-    const char *d = DATA(o);
+    const char *d = MpBytesLike_AS_STRING(o);
     Mp_ssize_t len = Mp_SIZE(o);
     int rc = 0;
     if (v.obj == NULL) {  // runs of ASCII white space
@@ -1258,7 +1250,7 @@ bytes_join(MpObject *sep, MpObject *iterable)
             break;
         }
         if (i > 0) {
-            MpStrBuf_Append(&b, DATA(sep), (size_t)Mp_SIZE(sep));
+            MpStrBuf_Append(&b, MpBytesLike_AS_STRING(sep), (size_t)Mp_SIZE(sep));
         }
         MpStrBuf_Append(&b, v.buf, (size_t)v.len);
         MpBytesLike_Release(&v);
@@ -1274,7 +1266,7 @@ bytes_join(MpObject *sep, MpObject *iterable)
         MpStrBuf_Clear(&b);
         return MpErr_NoMemory();
     }
-    MpObject *r = new_like(sep, b.data ? b.data : "", (Mp_ssize_t)b.len);
+    MpObject *r = MpBytesLike_NewLike(sep, b.data ? b.data : "", (Mp_ssize_t)b.len);
     MpStrBuf_Clear(&b);
     return r;
 }
@@ -1290,7 +1282,7 @@ do_strip(const char *name, MpObject *o, MpObject *const *args,
     if (nargs > 0 && args[0] != Mp_None && MpBytesLike_Get(args[0], &v) < 0) {
         return NULL;
     }
-    const char *d = DATA(o);
+    const char *d = MpBytesLike_AS_STRING(o);
     Mp_ssize_t i = 0, j = Mp_SIZE(o);
 #define STRIPPED(c)                                                  \
     (v.obj == NULL ? is_ascii_space((unsigned char)(c))              \
@@ -1310,7 +1302,7 @@ do_strip(const char *name, MpObject *o, MpObject *const *args,
     if (i == 0 && j == Mp_SIZE(o) && MpBytes_CheckExact(o)) {
         return Mp_NewRef(o);
     }
-    return new_like(o, d + i, j - i);
+    return MpBytesLike_NewLike(o, d + i, j - i);
 }
 
 static MpObject *
@@ -1355,7 +1347,7 @@ bytes_replace(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
         MpBytesLike_Release(&vo);
         return NULL;
     }
-    const char *d = DATA(o);
+    const char *d = MpBytesLike_AS_STRING(o);
     Mp_ssize_t len = Mp_SIZE(o), i = 0, done = 0, pos;
     MpStrBuf b = {0};
     if (vo.len == 0) {
@@ -1387,7 +1379,7 @@ bytes_replace(MpObject *o, MpObject *const *args, Mp_ssize_t nargs)
         MpStrBuf_Clear(&b);
         return MpErr_NoMemory();
     }
-    MpObject *r = new_like(o, b.data ? b.data : "", (Mp_ssize_t)b.len);
+    MpObject *r = MpBytesLike_NewLike(o, b.data ? b.data : "", (Mp_ssize_t)b.len);
     MpStrBuf_Clear(&b);
     return r;
 }
@@ -1400,7 +1392,7 @@ do_case(MpObject *o, int upper)
     if (d == NULL) {
         return MpErr_NoMemory();
     }
-    const char *s = DATA(o);
+    const char *s = MpBytesLike_AS_STRING(o);
     for (Mp_ssize_t i = 0; i < n; i++) {
         char c = s[i];
         if (upper && c >= 'a' && c <= 'z') {
@@ -1411,7 +1403,7 @@ do_case(MpObject *o, int upper)
         }
         d[i] = c;
     }
-    MpObject *r = new_like(o, d, n);
+    MpObject *r = MpBytesLike_NewLike(o, d, n);
     free(d);
     return r;
 }
@@ -1431,7 +1423,7 @@ bytes_lower(MpObject *o, MpObject *unused)
 static MpObject *
 bytes_getnewargs(MpObject *o, MpObject *unused)
 {
-    MpObject *b = MpBytes_FromStringAndSize(DATA(o), Mp_SIZE(o));
+    MpObject *b = MpBytes_FromStringAndSize(MpBytesLike_AS_STRING(o), Mp_SIZE(o));
     if (b == NULL) {
         return NULL;
     }
@@ -1542,7 +1534,7 @@ bytearray_clear(MpObject *o, MpObject *unused)
 static MpObject *
 bytearray_copy(MpObject *o, MpObject *unused)
 {
-    return MpByteArray_FromStringAndSize(DATA(o), Mp_SIZE(o));
+    return MpByteArray_FromStringAndSize(MpBytesLike_AS_STRING(o), Mp_SIZE(o));
 }
 
 /* o[key] = value, del o[key] (value NULL). */
@@ -1718,7 +1710,7 @@ bytesiter_next(MpObject *o)
         return NULL;
     }
     if (it->it_index < Mp_SIZE(s)) {
-        return MpLong_FromSsize_t((unsigned char)DATA(s)[it->it_index++]);
+        return MpLong_FromSsize_t((unsigned char)MpBytesLike_AS_STRING(s)[it->it_index++]);
     }
     it->it_seq = NULL;
     Mp_DECREF(s);

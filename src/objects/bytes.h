@@ -74,10 +74,21 @@ MpByteArray_GET_SIZE(const MpObject *o)
     return Mp_SIZE(o);
 }
 
+/* The bytes of a bytes or a bytearray o.  Refs: none. */
+static inline char *
+MpBytesLike_AS_STRING(const MpObject *o)
+{
+    return MpBytes_Check(o) ? MpBytes_AS_STRING(o) : MpByteArray_AS_STRING(o);
+}
+
 /* A bytes of len bytes copied from s (zeroed when s is NULL).
    Refs: NEW; NULL with MemoryError. */
 MpObject *MpBytes_FromStringAndSize(const char *s, Mp_ssize_t len);
 MpObject *MpBytes_FromString(const char *s);  // NUL-terminated
+/* A result of self's family holding a copy of s[0:len]: a bytes when
+   self is a bytes (or a bytes subclass), else a bytearray.
+   Refs: NEW; NULL with MemoryError. */
+MpObject *MpBytesLike_NewLike(MpObject *self, const char *s, Mp_ssize_t len);
 /* a + b for two bytes-like objects.  Refs: NEW. */
 MpObject *MpBytes_Concat(MpObject *a, MpObject *b);
 /* repr(b): b'...' (bytearray(b'...') for a bytearray).  Refs: NEW. */

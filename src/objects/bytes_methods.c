@@ -27,23 +27,10 @@
 #include "objects/bytes.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/slice.h"
 #include "objects/tuple.h"
 
 /* {====== Helpers ====== */
-
-static inline const char *
-data_of(MpObject *o)
-{
-    return MpBytes_Check(o) ? MpBytes_AS_STRING(o) : MpByteArray_AS_STRING(o);
-}
-
-/* A bytes for a bytes self, a bytearray for a bytearray.  Refs: NEW. */
-static MpObject *
-result_like(MpObject *self, const char *s, Mp_ssize_t n)
-{
-    return MpBytes_Check(self) ? MpBytes_FromStringAndSize(s, n)
-                               : MpByteArray_FromStringAndSize(s, n);
-}
 
 /* self unchanged: itself when an exact bytes (immutable), else a copy. */
 static MpObject *
@@ -52,7 +39,7 @@ unchanged(MpObject *self)
     if (MpBytes_CheckExact(self)) {
         return Mp_NewRef(self);
     }
-    return result_like(self, data_of(self), Mp_SIZE(self));
+    return MpBytesLike_NewLike(self, MpBytesLike_AS_STRING(self), Mp_SIZE(self));
 }
 
 static inline int
@@ -103,7 +90,7 @@ static MpObject *
 map_bytes(MpObject *self, int how)
 {
     Mp_ssize_t n = Mp_SIZE(self);
-    const unsigned char *s = (const unsigned char *)data_of(self);
+    const unsigned char *s = (const unsigned char *)MpBytesLike_AS_STRING(self);
     char *d = malloc((size_t)n + 1);
     if (d == NULL) {
         return MpErr_NoMemory();
@@ -125,7 +112,7 @@ map_bytes(MpObject *self, int how)
         }
         d[i] = (char)c;
     }
-    MpObject *r = result_like(self, d, n);
+    MpObject *r = MpBytesLike_NewLike(self, d, n);
     free(d);
     return r;
 }
@@ -138,7 +125,7 @@ static MpObject *
 all_bytes(MpObject *self, int (*pred)(unsigned char))
 {
     Mp_ssize_t n = Mp_SIZE(self);
-    const unsigned char *s = (const unsigned char *)data_of(self);
+    const unsigned char *s = (const unsigned char *)MpBytesLike_AS_STRING(self);
     if (n == 0) {
         return MpBool_FromLong(0);
     }
@@ -184,7 +171,7 @@ MpBytes_isspace(MpObject *self, MpObject *unused)
 MpObject *
 MpBytes_isascii(MpObject *self, MpObject *unused)
 {
-    const unsigned char *s = (const unsigned char *)data_of(self);
+    const unsigned char *s = (const unsigned char *)MpBytesLike_AS_STRING(self);
     for (Mp_ssize_t i = 0; i < Mp_SIZE(self); i++) {
         if (s[i] >= 0x80) {
             return MpBool_FromLong(0);
@@ -198,7 +185,7 @@ MpBytes_isascii(MpObject *self, MpObject *unused)
 static MpObject *
 cased_only(MpObject *self, int upper)
 {
-    const unsigned char *s = (const unsigned char *)data_of(self);
+    const unsigned char *s = (const unsigned char *)MpBytesLike_AS_STRING(self);
     int cased = 0;
     for (Mp_ssize_t i = 0; i < Mp_SIZE(self); i++) {
         if (upper ? is_lower(s[i]) : is_upper(s[i])) {
@@ -226,7 +213,7 @@ MpBytes_isupper(MpObject *self, MpObject *unused)
 MpObject *
 MpBytes_istitle(MpObject *self, MpObject *unused)
 {
-    const unsigned char *s = (const unsigned char *)data_of(self);
+    const unsigned char *s = (const unsigned char *)MpBytesLike_AS_STRING(self);
     int cased = 0, prev_cased = 0;
     for (Mp_ssize_t i = 0; i < Mp_SIZE(self); i++) {
         unsigned char c = s[i];
@@ -280,9 +267,9 @@ pad(MpObject *self, Mp_ssize_t left, Mp_ssize_t right, char fill)
         return MpErr_NoMemory();
     }
     memset(d, fill, (size_t)left);
-    memcpy(d + left, data_of(self), (size_t)n);
+    memcpy(d + left, MpBytesLike_AS_STRING(self), (size_t)n);
     memset(d + left + n, fill, (size_t)right);
-    MpObject *r = result_like(self, d, left + n + right);
+    MpObject *r = MpBytesLike_NewLike(self, d, left + n + right);
     free(d);
     return r;
 }
@@ -408,7 +395,7 @@ MpBytes_expandtabs(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
             return NULL;
         }
     }
-    const char *s = data_of(self);
+    const char *s = MpBytesLike_AS_STRING(self);
     Mp_ssize_t n = Mp_SIZE(self), size = 0, col = 0;
     for (int pass = 0; pass < 2; pass++) {  // 0: measure, 1: write
         char *d = NULL;
@@ -446,7 +433,7 @@ MpBytes_expandtabs(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
             size = j;
         }
         else {
-            MpObject *r = result_like(self, d, size);
+            MpObject *r = MpBytesLike_NewLike(self, d, size);
             free(d);
             return r;
         }
@@ -472,7 +459,7 @@ do_partition(MpObject *self, MpObject *sepobj, int from_right)
         MpErr_SetString(MpExc_ValueError, "empty separator");
         return NULL;
     }
-    const char *s = data_of(self);
+    const char *s = MpBytesLike_AS_STRING(self);
     Mp_ssize_t n = Mp_SIZE(self), m = sep.len, pos = -1;
     if (m <= n) {
         if (from_right) {
@@ -495,19 +482,19 @@ do_partition(MpObject *self, MpObject *sepobj, int from_right)
     MpObject *parts[3];
     if (pos < 0) {
         MpObject *whole = unchanged(self);
-        MpObject *e1 = result_like(self, "", 0);
-        MpObject *e2 = result_like(self, "", 0);
+        MpObject *e1 = MpBytesLike_NewLike(self, "", 0);
+        MpObject *e2 = MpBytesLike_NewLike(self, "", 0);
         parts[0] = from_right ? e1 : whole;
         parts[1] = e2;
         parts[2] = from_right ? whole : e1;
     }
     else {
-        parts[0] = result_like(self, s, pos);
+        parts[0] = MpBytesLike_NewLike(self, s, pos);
         /* bytes hands back the separator object itself, bytearray a
            new bytearray (as CPython) */
         parts[1] = MpBytes_Check(self) ? Mp_NewRef(sepobj)
-                                       : result_like(self, sep.buf, m);
-        parts[2] = result_like(self, s + pos + m, n - pos - m);
+                                       : MpBytesLike_NewLike(self, sep.buf, m);
+        parts[2] = MpBytesLike_NewLike(self, s + pos + m, n - pos - m);
     }
     MpBytesLike_Release(&sep);
     MpObject *r = NULL;
@@ -539,7 +526,7 @@ do_removefix(MpObject *self, MpObject *affix, int suffix)
     if (MpBytesLike_Get(affix, &v) < 0) {
         return NULL;
     }
-    const char *s = data_of(self);
+    const char *s = MpBytesLike_AS_STRING(self);
     Mp_ssize_t n = Mp_SIZE(self), m = v.len;
     int match = m > 0 && m <= n &&
                 memcmp(suffix ? s + n - m : s, v.buf, (size_t)m) == 0;
@@ -547,7 +534,7 @@ do_removefix(MpObject *self, MpObject *affix, int suffix)
     if (!match) {
         return unchanged(self);
     }
-    return result_like(self, suffix ? s : s + m, n - m);
+    return MpBytesLike_NewLike(self, suffix ? s : s + m, n - m);
 }
 
 MpObject *
@@ -586,7 +573,7 @@ MpBytes_splitlines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
     if (list == NULL) {
         return NULL;
     }
-    const char *s = data_of(self);
+    const char *s = MpBytesLike_AS_STRING(self);
     Mp_ssize_t n = Mp_SIZE(self), i = 0;
     while (i < n) {
         Mp_ssize_t j = i;
@@ -597,7 +584,7 @@ MpBytes_splitlines(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
         if (j < n) {
             j += (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n') ? 2 : 1;
         }
-        MpObject *line = result_like(self, s + i, (keep ? j : eol) - i);
+        MpObject *line = MpBytesLike_NewLike(self, s + i, (keep ? j : eol) - i);
         if (line == NULL || MpList_Append(list, line) < 0) {
             Mp_XDECREF(line);
             Mp_DECREF(list);
@@ -681,7 +668,7 @@ MpBytes_translate(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
     for (Mp_ssize_t i = 0; i < del.len; i++) {
         drop[((const unsigned char *)del.buf)[i]] = 1;
     }
-    const unsigned char *s = (const unsigned char *)data_of(self);
+    const unsigned char *s = (const unsigned char *)MpBytesLike_AS_STRING(self);
     const unsigned char *t = table.buf;
     Mp_ssize_t n = Mp_SIZE(self), j = 0;
     char *d = malloc((size_t)n + 1);
@@ -695,7 +682,7 @@ MpBytes_translate(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
                 d[j++] = (char)(t != NULL ? t[s[i]] : s[i]);
             }
         }
-        r = (j == n && t == NULL) ? unchanged(self) : result_like(self, d, j);
+        r = (j == n && t == NULL) ? unchanged(self) : MpBytesLike_NewLike(self, d, j);
         free(d);
     }
     MpBytesLike_Release(&table);
@@ -736,12 +723,7 @@ MpByteArray_insert(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
         return NULL;
     }
     Mp_ssize_t n = Mp_SIZE(self);
-    if (i < 0) {
-        i = i + n < 0 ? 0 : i + n;
-    }
-    if (i > n) {
-        i = n;
-    }
+    i = MpSlice_InsertPosition(i, n);
     if (MpByteArray_Resize(self, n + 1) < 0) {
         return NULL;
     }

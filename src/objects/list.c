@@ -333,15 +333,7 @@ MpList_Insert(MpObject *op, Mp_ssize_t where, MpObject *v)
     if (list_resize(self, n + 1) < 0) {
         return -1;
     }
-    if (where < 0) {
-        where += n;
-        if (where < 0) {
-            where = 0;
-        }
-    }
-    if (where > n) {
-        where = n;
-    }
+    where = MpSlice_InsertPosition(where, n);
     memmove(self->items + where + 1, self->items + where,
             (size_t)(n - where) * sizeof(MpObject *));
     self->items[where] = Mp_NewRef(v);

@@ -56,4 +56,19 @@ int MpSlice_Index(MpObject *v, Mp_ssize_t *out);
    __index__ method".  Returns 1, or 0 with TypeError. */
 int MpSlice_IndexNotNone(MpObject *v, Mp_ssize_t *out);
 
+/* The position insert(i, x) puts an item at in a sequence of n items:
+   i counted from the end when negative, then clipped to 0..n.  Cannot
+   fail. */
+static inline Mp_ssize_t
+MpSlice_InsertPosition(Mp_ssize_t i, Mp_ssize_t n)
+{
+    if (i < 0) {
+        i += n;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    return i > n ? n : i;
+}
+
 #endif

@@ -1,11 +1,5 @@
 # the builtins of issue 4 item 8: results and error messages
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 t(lambda: range(1, 10, 0))
 t(lambda: range('a'))

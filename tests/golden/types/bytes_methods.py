@@ -1,11 +1,5 @@
 # bytes / bytearray: the str-like methods, bytearray mutation, errors
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 for B in (bytes, bytearray):
     print('---', B.__name__)

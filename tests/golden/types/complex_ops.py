@@ -1,11 +1,5 @@
 # complex: construction, arithmetic, repr and errors
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 for z in [1j, 1+2j, -1-0j, complex(0, -0.0), complex(-0.0, 0), 1e20j, complex(float('inf'), float('nan')), 0.1+0.2j, complex(1.5, 1e-7)]:
     print(repr(z), str(z))

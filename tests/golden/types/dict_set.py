@@ -1,11 +1,5 @@
 # dict and set: every method, views, errors, iteration mutation
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 d = {'a': 1, 'b': 2}
 t(lambda: d['z'])

@@ -1,11 +1,5 @@
 # float: repr, conversions, methods and CPython's error messages
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 for x in [0.1, 1e16, 1e-5, 1e-4, 123456789012345678.0, 1.5e300, -0.0, 2.5, 1/3, 5e-324, 1.7976931348623157e308, 1e22, 1e15, 0.0001]:
     print(repr(x), str(x))

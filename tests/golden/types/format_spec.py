@@ -1,11 +1,5 @@
 # format(): the mini-language over int, float, str, complex; errors
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 for spec in ['', 'd', '5d', '<5d', '^6d', '>5d', '=+6d', '*^9,d', '_d', ',d', '08,d', '#x', '#X', '#o', '#b', 'x', '_x', '_b', 'c', 'n', '+d', ' d', '-d', '010d', '#010x', 'e', '.2e', 'f', '.3g', '%', '.1%', 'E', 'G', 'F', 's', '.2f', ',.2f', 'z', '10.3', '=10']:
     for v in [0, 7, -1234567, 2**70]:

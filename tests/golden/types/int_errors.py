@@ -1,11 +1,5 @@
 # int: constructor, operators and their CPython error messages
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 t(lambda: int('12_3'))
 t(lambda: int(' 0x1f ', 16))

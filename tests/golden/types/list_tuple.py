@@ -1,11 +1,5 @@
 # list and tuple: every method, slicing, errors
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 L = [3, 1, 2]
 t(lambda: L[5])

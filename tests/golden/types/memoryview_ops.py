@@ -1,11 +1,5 @@
 # memoryview over bytes and bytearray: the attributes, cast, errors
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 m = memoryview(b'abcdef')
 t(lambda: (m.nbytes, m.itemsize, m.format, m.readonly, m.ndim, m.shape, m.strides))

@@ -1,11 +1,5 @@
 # the sequence operators as methods, and subclasses that override them
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 t(lambda: [1].__add__([2]))
 t(lambda: [1].__add__((2,)))

@@ -1,11 +1,5 @@
 # str methods: argument checking and error messages
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(repr(r))
+from support import t
 
 s = 'Hello, World'
 t(lambda: s[20])
