@@ -248,9 +248,8 @@ has_index(MpObject *o)
     return nb != NULL && nb->nb_index != NULL;
 }
 
-/* An int in range(256) from o; -1 with an error set. */
-static int
-byte_value(MpObject *o)
+int
+MpBytes_ByteValue(MpObject *o)
 {
     if (!has_index(o)) {
         MpErr_Format(MpExc_TypeError,
@@ -367,7 +366,7 @@ collect_bytes(MpObject *x, MpObject *enc, MpObject *errors, char **out,
     }
     MpObject *item;
     while ((item = MpIter_Next(it)) != NULL) {
-        int v = byte_value(item);
+        int v = MpBytes_ByteValue(item);
         Mp_DECREF(item);
         if (v < 0) {
             goto fail;
@@ -661,7 +660,7 @@ get_sub(MpObject *x, MpBuffer *view, char *byte)
 {
     view->obj = NULL;
     if (has_index(x)) {
-        int v = byte_value(x);
+        int v = MpBytes_ByteValue(x);
         if (v < 0) {
             return -1;
         }
@@ -1438,7 +1437,7 @@ bytes_getnewargs(MpObject *o, MpObject *unused)
 static MpObject *
 bytearray_append(MpObject *o, MpObject *x)
 {
-    int v = byte_value(x);
+    int v = MpBytes_ByteValue(x);
     if (v < 0) {
         return NULL;
     }
@@ -1563,7 +1562,7 @@ bytearray_ass_subscript(MpObject *o, MpObject *key, MpObject *value)
             memmove(d + i, d + i + 1, (size_t)(n - i - 1));
             return MpByteArray_Resize(o, n - 1);
         }
-        int v = byte_value(value);
+        int v = MpBytes_ByteValue(value);
         if (v < 0) {
             return -1;
         }

@@ -85,6 +85,11 @@ MpBytesLike_AS_STRING(const MpObject *o)
    Refs: NEW; NULL with MemoryError. */
 MpObject *MpBytes_FromStringAndSize(const char *s, Mp_ssize_t len);
 MpObject *MpBytes_FromString(const char *s);  // NUL-terminated
+/* The byte an int-like o stands for (bytearray items, insert, append):
+   0..255, or -1 with TypeError ("'str' object cannot be interpreted as
+   an integer") or ValueError ("byte must be in range(0, 256)").
+   Refs: o BORROWED. */
+int MpBytes_ByteValue(MpObject *o);
 /* A result of self's family holding a copy of s[0:len]: a bytes when
    self is a bytes (or a bytes subclass), else a bytearray.
    Refs: NEW; NULL with MemoryError. */

@@ -693,21 +693,6 @@ MpBytes_translate(MpObject *self, MpObject *const *args, Mp_ssize_t nargs,
 
 /* {====== bytearray: insert, remove, reverse ====== */
 
-/* The byte an int argument stands for; -1 with an error. */
-static int
-byte_arg(MpObject *o)
-{
-    Mp_ssize_t v = MpNumber_AsSsize_t(o, NULL);
-    if (v == -1 && MpErr_Occurred()) {
-        return -1;
-    }
-    if (v < 0 || v > 255) {
-        MpErr_SetString(MpExc_ValueError, "byte must be in range(0, 256)");
-        return -1;
-    }
-    return (int)v;
-}
-
 MpObject *
 MpByteArray_insert(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 {
@@ -718,7 +703,7 @@ MpByteArray_insert(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     if (i == -1 && MpErr_Occurred()) {
         return NULL;
     }
-    int v = byte_arg(args[1]);
+    int v = MpBytes_ByteValue(args[1]);
     if (v < 0) {
         return NULL;
     }
@@ -736,7 +721,7 @@ MpByteArray_insert(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
 MpObject *
 MpByteArray_remove(MpObject *self, MpObject *arg)
 {
-    int v = byte_arg(arg);
+    int v = MpBytes_ByteValue(arg);
     if (v < 0) {
         return NULL;
     }

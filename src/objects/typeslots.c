@@ -1186,6 +1186,21 @@ error:
     return -1;
 }
 
+/* The offset of a new pointer slot (__dict__ or __weakref__) of type's
+   instances: after the fixed part, growing tp_basicsize, or, when items
+   follow the fixed part, in front of the GC header, one word further out
+   than the slots already there (see tp_dictoffset in object.h). */
+static Mp_ssize_t
+add_pointer_slot(MpTypeObject *type)
+{
+    if (type->tp_itemsize != 0) {
+        return -(Mp_ssize_t)(sizeof(MpGCHead) + MpType_PrefixSize(type) +
+                             sizeof(MpObject *));
+    }
+    Mp_ssize_t offset = type->tp_basicsize;
+    type->tp_basicsize += sizeof(MpObject *);
+    return offset;
+}
 /* Gives the class its layout: the slot fields after the base's, then the
    __dict__ and __weakref__ pointers; member and getset descriptors for
    them go in the class's dict.  Returns 0 or -1. */
@@ -1223,32 +1238,13 @@ add_layout(MpHeapTypeObject *ht, MpTypeObject *base, SlotsSpec *spec)
             Mp_DECREF(d);
         }
     }
-    /* After the fixed part, or, when items follow the fixed part, in
-       front of the GC header, one word further out per such slot (see
-       tp_dictoffset in object.h). */
     type->tp_dictoffset = base->tp_dictoffset;
     type->tp_weaklistoffset = base->tp_weaklistoffset;
     if (spec->add_dict) {
-        if (type->tp_itemsize != 0) {
-            type->tp_dictoffset = -(Mp_ssize_t)(sizeof(MpGCHead) +
-                                                MpType_PrefixSize(type) +
-                                                sizeof(MpObject *));
-        }
-        else {
-            type->tp_dictoffset = type->tp_basicsize;
-            type->tp_basicsize += sizeof(MpObject *);
-        }
+        type->tp_dictoffset = add_pointer_slot(type);
     }
     if (spec->add_weak) {
-        if (type->tp_itemsize != 0) {
-            type->tp_weaklistoffset = -(Mp_ssize_t)(sizeof(MpGCHead) +
-                                                    MpType_PrefixSize(type) +
-                                                    sizeof(MpObject *));
-        }
-        else {
-            type->tp_weaklistoffset = type->tp_basicsize;
-            type->tp_basicsize += sizeof(MpObject *);
-        }
+        type->tp_weaklistoffset = add_pointer_slot(type);
     }
     MpGetSetDef *defs[2] = {spec->add_dict ? &subtype_dict_getset : NULL,
                             spec->add_weak ? &subtype_weakref_getset : NULL};
