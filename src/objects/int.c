@@ -1028,7 +1028,7 @@ long_to_text(MpObject *a, int base, const char *prefix)
         if (v < 0) {
             *--q = '-';
         }
-        return MpStr_FromKindAndData(1, q, end - q);
+        return MpStr_FromASCII(q, end - q);
     }
     mpz_t t;
     mpz_srcptr p = long_mpz(a, t);

@@ -124,8 +124,10 @@ static MpObject *
 str_alloc(MpTypeObject *type, Mp_ssize_t n, uint32_t maxchar)
 {
     int kind = kind_for(maxchar);
-    if (n < 0 || n > (MP_SSIZE_MAX - (Mp_ssize_t)sizeof(StrObj) - 64) /
-                         kind - 1) {
+    /* kind is 1, 2 or 4: kind >> 1 is its log2, and a shift spares the
+       hot path a division. */
+    if (n < 0 || n > ((MP_SSIZE_MAX - (Mp_ssize_t)sizeof(StrObj) - 64) >>
+                      (kind >> 1)) - 1) {
         return MpErr_NoMemory();
     }
     StrObj *s = (StrObj *)MpObject_NewVar(type, (n + 1) * kind);
@@ -193,9 +195,21 @@ max_char(int kind, const void *data, Mp_ssize_t n)
 {
     uint32_t m = 0;
     if (kind == 1) {
+        /* An OR of all the bytes is enough to decide ascii vs latin-1;
+           eight at a time, then the tail. */
         const uint8_t *p = data;
-        for (Mp_ssize_t i = 0; i < n; i++) {
-            m |= p[i];  // enough to decide ascii vs latin-1
+        uint64_t w = 0;
+        Mp_ssize_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t chunk;
+            memcpy(&chunk, p + i, sizeof chunk);
+            w |= chunk;
+        }
+        for (; i < n; i++) {
+            m |= p[i];
+        }
+        for (; w != 0; w >>= 8) {
+            m |= (uint32_t)(w & 0xff);
         }
         return m;
     }
@@ -228,12 +242,29 @@ from_kind_data(int kind, const void *data, Mp_ssize_t n)
     return s;
 }
 
+MpObject *
+MpStr_FromASCII(const char *data, Mp_ssize_t n)
+{
+    if (n <= 1) {
+        return n == 0 ? get_empty() : get_latin1((uint8_t)data[0]);
+    }
+    MpObject *s = str_alloc(&MpStr_Type, n, 0x7F);
+    if (s != NULL) {
+        memcpy(MpStr_DATA(s), data, (size_t)n);
+    }
+    return s;
+}
+
 /* s[start:end] (0 <= start <= end <= len).  Refs: NEW. */
 static MpObject *
 substr(MpObject *s, Mp_ssize_t start, Mp_ssize_t end)
 {
     if (start == 0 && end == LEN(s) && is_str_type_exact(s)) {
         return Mp_NewRef(s);
+    }
+    if (((StrObj *)s)->ascii) {
+        return MpStr_FromASCII((const char *)MpStr_DATA(s) + start,
+                               end - start);
     }
     int k = KIND(s);
     return from_kind_data(k, (const char *)MpStr_DATA(s) + start * k,

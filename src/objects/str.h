@@ -83,6 +83,9 @@ MpObject *MpStr_FromUTF8(const char *s, Mp_ssize_t len);
 MpObject *MpStr_FromString(const char *s);  // NUL-terminated UTF-8
 /* n code points of the given width (1, 2 or 4); narrowed if possible. */
 MpObject *MpStr_FromKindAndData(int kind, const void *data, Mp_ssize_t n);
+/* A str of the n bytes at data, which the caller knows are all ASCII
+   (< 0x80): no scan.  Refs: NEW; NULL with MemoryError. */
+MpObject *MpStr_FromASCII(const char *data, Mp_ssize_t n);
 MpObject *MpStr_FromCodePoint(uint32_t cp);
 /* printf-like, plus %R repr(obj), %S str(obj), %T type name of obj, %U a
    str object, %V str object or C string fallback, %c a code point. */
