@@ -202,17 +202,28 @@ MpEval_GetLocals(void)
 static void
 attr_cache_learn(MpAttrCacheEntry *ac, MpTypeObject *tp, MpObject *name)
 {
-    if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch) {
-        return;
-    }
     if (tp->tp_getattro != MpObject_GenericGetAttr ||
         tp->tp_setattro != MpObject_GenericSetAttr ||
         tp->tp_dictoffset == 0 || MpType_Lookup(tp, name) != NULL) {
         return;
     }
+    if (ac->ac_epoch == MpType_CacheEpoch) {
+        ac->ac_type2 = ac->ac_type;  // keep the last class seen as well
+    }
+    else {
+        ac->ac_type2 = NULL;
+        ac->ac_epoch = MpType_CacheEpoch;
+        ac->ac_hint = -1;
+    }
     ac->ac_type = tp;
-    ac->ac_epoch = MpType_CacheEpoch;
-    ac->ac_hint = -1;
+}
+
+/* Whether the attribute cache ac holds for instances of tp. */
+static inline int
+attr_cache_hit(const MpAttrCacheEntry *ac, const MpTypeObject *tp)
+{
+    return (ac->ac_type == tp || ac->ac_type2 == tp) &&
+           ac->ac_epoch == MpType_CacheEpoch;
 }
 
 MpObject *
@@ -1367,7 +1378,7 @@ dispatch:
         MpObject *owner = TOP(), *name = names[oparg], *v;
         MpTypeObject *tp = Mp_TYPE(owner);
         MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
-        if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch) {
+        if (attr_cache_hit(ac, tp)) {
             MpObject *dict =
                 *(MpObject **)((char *)owner + tp->tp_dictoffset);
             if (dict != NULL && MpDict_CheckExact(dict)) {
@@ -1386,7 +1397,9 @@ dispatch:
         if (v == NULL) {
             goto error;
         }
-        attr_cache_learn(ac, tp, name);
+        if (!attr_cache_hit(ac, tp)) {
+            attr_cache_learn(ac, tp, name);
+        }
         SET_TOP(v);
         Mp_DECREF(owner);
         DISPATCH();
@@ -1396,7 +1409,7 @@ dispatch:
         MpTypeObject *tp = Mp_TYPE(owner);
         MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
         MpObject *dict;
-        if (ac->ac_type == tp && ac->ac_epoch == MpType_CacheEpoch &&
+        if (attr_cache_hit(ac, tp) &&
             (dict = *(MpObject **)((char *)owner + tp->tp_dictoffset)) !=
                 NULL &&
             MpDict_CheckExact(dict)) {
@@ -1407,7 +1420,9 @@ dispatch:
             if (MpObject_SetAttr(owner, name, v) < 0) {
                 goto error;
             }
-            attr_cache_learn(ac, tp, name);
+            if (!attr_cache_hit(ac, tp)) {
+                attr_cache_learn(ac, tp, name);
+            }
         }
         sp -= 2;
         Mp_DECREF(owner);
@@ -1429,25 +1444,39 @@ dispatch:
         MpObject *owner = TOP();
         MpObject *name = names[oparg];
         MpTypeObject *tp = Mp_TYPE(owner);
-        if (tp->tp_getattro == MpObject_GenericGetAttr) {
-            MpObject *descr = MpType_Lookup(tp, name);
+        MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
+        MpObject *descr = NULL;  // the plain function found in the class
+        if (ac->ac_mtype == tp && ac->ac_mepoch == MpType_CacheEpoch) {
+            descr = ac->ac_method;
+        }
+        else if (tp->tp_getattro == MpObject_GenericGetAttr) {
+            descr = MpType_Lookup(tp, name);
             if (descr != NULL && Mp_TYPE(descr) == &MpFunction_Type) {
-                MpObject *shadow = NULL;
-                if (tp->tp_dictoffset != 0) {
-                    MpObject *dict =
-                        *(MpObject **)((char *)owner + tp->tp_dictoffset);
-                    if (dict != NULL) {
-                        shadow = MpDict_GetItemWithError(dict, name);
-                        if (shadow == NULL && MpErr_Occurred()) {
-                            goto error;
-                        }
+                ac->ac_mtype = tp;
+                ac->ac_mepoch = MpType_CacheEpoch;
+                ac->ac_method = descr;
+            }
+            else {
+                descr = NULL;
+            }
+        }
+        if (descr != NULL) {
+            /* unless the instance's own __dict__ shadows it */
+            MpObject *shadow = NULL;
+            if (tp->tp_dictoffset != 0) {
+                MpObject *dict =
+                    *(MpObject **)((char *)owner + tp->tp_dictoffset);
+                if (dict != NULL) {
+                    shadow = MpDict_GetItemWithError(dict, name);
+                    if (shadow == NULL && MpErr_Occurred()) {
+                        goto error;
                     }
                 }
-                if (shadow == NULL) {
-                    SET_TOP(Mp_NewRef(descr));
-                    PUSH(owner);
-                    DISPATCH();
-                }
+            }
+            if (shadow == NULL) {
+                SET_TOP(Mp_NewRef(descr));
+                PUSH(owner);
+                DISPATCH();
             }
         }
         MpObject *v = MpObject_GetAttr(owner, name);

@@ -207,14 +207,22 @@ typedef struct {
     MpObject *gc_value;     // BORROWED: valid while both versions hold
 } MpGlobalCacheEntry;
 
-/* For LOAD_ATTR / STORE_ATTR of a name: "instances of ac_type keep this
-   attribute in their __dict__, and the class has no data descriptor of
-   that name" -- true while the type cache epoch is ac_epoch -- and the
-   entry index where the dict held it last (MpDict_GetItemHinted). */
+/* The per-name caches of a code object, all true while the type cache
+   epoch (MpType_CacheEpoch) is the one they were filled in.
+   For LOAD_ATTR / STORE_ATTR: "instances of ac_type (and of ac_type2: a
+   site that sees a base class and a subclass alternately) keep this
+   attribute in their __dict__, and the class has no attribute of that
+   name", and the entry index where the dict held it last
+   (MpDict_GetItemHinted).
+   For LOAD_METHOD: "in ac_mtype, which uses the generic getattr, the name
+   is the plain function ac_method". */
 typedef struct {
-    MpTypeObject *ac_type;  // BORROWED: identity only
+    MpTypeObject *ac_type, *ac_type2;  // BORROWED: identity only
     unsigned ac_epoch;
+    unsigned ac_mepoch;
     Mp_ssize_t ac_hint;
+    MpTypeObject *ac_mtype;  // BORROWED: identity only
+    MpObject *ac_method;     // BORROWED from ac_mtype's MRO
 } MpAttrCacheEntry;
 
 typedef struct {
