@@ -67,6 +67,7 @@
 #include "builtins.h"
 #include "errors.h"
 #include "import.h"
+#include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/func.h"
@@ -1439,19 +1440,22 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_METHOD) {
-        /* obj -> (function, obj) when obj.name would be a function bound
-           to obj (no bound method is made), else (NULL, obj.name). */
+        /* obj -> (function, obj) when obj.name would be a function (or
+           a method of a built-in type, such as list.append) bound to obj:
+           no bound method is made, CALL passes obj as the first argument.
+           Else (NULL, obj.name). */
         MpObject *owner = TOP();
         MpObject *name = names[oparg];
         MpTypeObject *tp = Mp_TYPE(owner);
         MpAttrCacheEntry *ac = &((MpCodeObjectEx *)co)->co_acache[oparg];
-        MpObject *descr = NULL;  // the plain function found in the class
+        MpObject *descr = NULL;  // the plain method found in the class
         if (ac->ac_mtype == tp && ac->ac_mepoch == MpType_CacheEpoch) {
             descr = ac->ac_method;
         }
         else if (tp->tp_getattro == MpObject_GenericGetAttr) {
             descr = MpType_Lookup(tp, name);
-            if (descr != NULL && Mp_TYPE(descr) == &MpFunction_Type) {
+            if (descr != NULL && (Mp_TYPE(descr) == &MpFunction_Type ||
+                                  Mp_TYPE(descr) == &MpMethodDescr_Type)) {
                 ac->ac_mtype = tp;
                 ac->ac_mepoch = MpType_CacheEpoch;
                 ac->ac_method = descr;

@@ -215,7 +215,7 @@ typedef struct {
    name", and the entry index where the dict held it last
    (MpDict_GetItemHinted).
    For LOAD_METHOD: "in ac_mtype, which uses the generic getattr, the name
-   is the plain function ac_method". */
+   is the plain function (or method descriptor) ac_method". */
 typedef struct {
     MpTypeObject *ac_type, *ac_type2;  // BORROWED: identity only
     unsigned ac_epoch;
