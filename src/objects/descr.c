@@ -33,37 +33,48 @@
 
 /* {====== Calling an MpMethodDef ====== */
 
+/* The "list." of "list.pop() takes no arguments (1 given)": owner's name
+   and a dot, or nothing for a module-level function (or one of
+   MP_METH_VARARGS style, whose messages name the bare function). */
+static void
+owner_prefix(const MpMethodDef *def, const MpTypeObject *owner,
+             const char **name, const char **dot)
+{
+    int named = owner != NULL && !(def->ml_flags & MP_METH_VARARGS);
+    *name = named ? MpType_Name(owner) : "";
+    *dot = named ? "." : "";
+}
+
 MpObject *
-MpMethodDef_Call(MpMethodDef *def, const char *owner, MpObject *self,
+MpMethodDef_Call(MpMethodDef *def, const MpTypeObject *owner, MpObject *self,
                  MpObject *const *args, size_t nargs, MpObject *kwnames)
 {
-    if (def->ml_flags & MP_METH_VARARGS) {
-        owner = NULL;
-    }
-    const char *dot = owner ? "." : "";
-    owner = owner ? owner : "";
+    const char *tpname, *dot;
     int flags = def->ml_flags &
                 ~(MP_METH_CLASS | MP_METH_STATIC | MP_METH_VARARGS);
     if (kwnames != NULL && Mp_SIZE(kwnames) > 0 &&
         flags != (MP_METH_FASTCALL | MP_METH_KEYWORDS)) {
+        owner_prefix(def, owner, &tpname, &dot);
         return MpErr_Format(MpExc_TypeError, "%s%s%s() takes no keyword "
                                              "arguments",
-                            owner, dot, def->ml_name);
+                            tpname, dot, def->ml_name);
     }
     switch (flags) {
     case MP_METH_NOARGS:
         if (nargs != 0) {
+            owner_prefix(def, owner, &tpname, &dot);
             return MpErr_Format(MpExc_TypeError,
                                 "%s%s%s() takes no arguments (%zu given)",
-                                owner, dot, def->ml_name, nargs);
+                                tpname, dot, def->ml_name, nargs);
         }
         return ((MpCFunction)def->ml_meth)(self, NULL);
     case MP_METH_O:
         if (nargs != 1) {
+            owner_prefix(def, owner, &tpname, &dot);
             return MpErr_Format(MpExc_TypeError,
                                 "%s%s%s() takes exactly one argument (%zu "
                                 "given)",
-                                owner, dot, def->ml_name, nargs);
+                                tpname, dot, def->ml_name, nargs);
         }
         return ((MpCFunction)def->ml_meth)(self, args[0]);
     case MP_METH_FASTCALL:
@@ -218,7 +229,7 @@ method_call(MpObject *self, MpObject *const *args, size_t nargs,
     if (descr_check(d, args[0]) < 0) {
         return NULL;
     }
-    return MpMethodDef_Call(d->d.method, MpType_Name(d->d_type), args[0],
+    return MpMethodDef_Call(d->d.method, d->d_type, args[0],
                             args + 1, nargs - 1, kwnames);
 }
 

@@ -28,9 +28,9 @@ MpObject *MpDescr_NewMember(MpTypeObject *type, MpMemberDef *def);
    as def->ml_flags says, checking the argument count for NOARGS and O
    functions with CPython's messages ("list.pop() takes no keyword
    arguments", "len() takes exactly one argument (2 given)").  owner is the
-   type name for a method ("list"), NULL for a module-level function.
+   type of a method (list), NULL for a module-level function.
    Refs: NEW; args BORROWED. */
-MpObject *MpMethodDef_Call(MpMethodDef *def, const char *owner,
+MpObject *MpMethodDef_Call(MpMethodDef *def, const MpTypeObject *owner,
                            MpObject *self, MpObject *const *args,
                            size_t nargs, MpObject *kwnames);
 
