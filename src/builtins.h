@@ -25,4 +25,14 @@ MpObject *MpSys_Create(int argc, char **argv, const char *path0);
 /* At shutdown, before sys is released: MpSys_GetObject answers NULL. */
 void MpSys_Forget(void);
 
+/* Before the runtime starts: the whole command line (sys.orig_argv) and
+   the arguments of its -X and -W options (sys._xoptions, sys.warnoptions).
+   The arrays must outlive the interpreter.  (modules/sys_startup.c) */
+void MpSys_SetCommandLine(int argc, char **argv, const char *const *xoptions,
+                          int nx, const char *const *warnoptions, int nw);
+/* Adds orig_argv, _xoptions, warnoptions, builtin_module_names and the
+   other start-up facts to the sys module m.  Returns 0, or -1 with an
+   exception.  Refs: m BORROWED.  (modules/sys_startup.c) */
+int MpSysStartup_AddTo(MpObject *m);
+
 #endif

@@ -118,6 +118,28 @@ static const BuiltinModule builtin_modules[] = {
     {NULL, NULL},
 };
 
+MpObject *
+MpImport_BuiltinModuleNames(void)
+{
+    MpObject *names = MpList_New(0);
+    int ok = names != NULL;
+    const char *const always[] = {"builtins", "sys"};  // made at start-up
+    for (int i = 0; ok && i < 2; i++) {
+        MpObject *s = MpStr_FromString(always[i]);
+        ok = s != NULL && MpList_Append(names, s) == 0;
+        Mp_XDECREF(s);
+    }
+    for (const BuiltinModule *b = builtin_modules; ok && b->name; b++) {
+        MpObject *s = MpStr_FromString(b->name);
+        ok = s != NULL && MpList_Append(names, s) == 0;
+        Mp_XDECREF(s);
+    }
+    MpObject *tuple = ok && MpList_Sort(names) == 0 ? MpList_AsTuple(names)
+                                                    : NULL;
+    Mp_XDECREF(names);
+    return tuple;
+}
+
 static const BuiltinModule *
 find_builtin(MpObject *name)
 {

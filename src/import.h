@@ -56,4 +56,9 @@ int MpImport_Init(MpObject *builtins_module);
    raised as a SyntaxError exception.  Refs: NEW. */
 MpObject *MpImport_CompileFile(const char *path);
 
+/* sys.builtin_module_names: the sorted names of the modules compiled into
+   minipy (builtins, sys and the C modules import finds by name).
+   Refs: NEW (a tuple); NULL with an exception. */
+MpObject *MpImport_BuiltinModuleNames(void);
+
 #endif

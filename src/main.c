@@ -50,6 +50,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "builtins.h"
 #include "import.h"
 #include "parse.h"
 #include "runtime.h"
@@ -686,6 +687,8 @@ main(int argc, char **argv)
     if (status >= 0) {
         goto done;
     }
+    MpSys_SetCommandLine(argc, argv, cf.cf_xoptions, cf.cf_nxoptions,
+                         cf.cf_warnoptions, cf.cf_nwarnoptions);
     if (cf.cf_version) {
         print_version(cf.cf_version);
         status = EXIT_OK;

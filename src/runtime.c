@@ -575,12 +575,21 @@ finalize_modules(void)
     Mp_DECREF(modules);
 }
 
+static int finalizing;
+
+int
+MpRuntime_IsFinalizing(void)
+{
+    return finalizing;
+}
+
 int
 MpRuntime_Fini(int show_refcount)
 {
     MpAtexit_Run();
     int status = flush_std_files();
     fflush(stdout);
+    finalizing = 1;
     if (MpGC_State()->enabled) {
         MpGC_Collect(2);
     }

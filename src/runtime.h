@@ -44,4 +44,9 @@ int MpRuntime_RunInteractive(const char *banner);
    could not be flushed (the caller exits with status 120, as CPython). */
 int MpRuntime_Fini(int show_refcount);
 
+/* Whether MpRuntime_Fini has begun tearing down (sys.is_finalizing()):
+   true from just after the atexit callbacks and the flush of the standard
+   streams, as CPython 3.11. */
+int MpRuntime_IsFinalizing(void);
+
 #endif

@@ -390,7 +390,7 @@ MpSys_Create(int argc, char **argv, const char *path0)
         MpModule_AddObject(m, "platform", MpStr_FromString("linux")) < 0 ||
         MpModule_AddObject(m, "version",
                            MpStr_FromString("3.11.0 (minipy 0.1.0)")) < 0 ||
-        MpSysInfo_AddTo(m) < 0) {
+        MpSysInfo_AddTo(m) < 0 || MpSysStartup_AddTo(m) < 0) {
         Mp_DECREF(m);
         free(pp_copy);
         return NULL;
