@@ -7,7 +7,8 @@
    freeing static memory.
 
    CPython counterpart: Objects/object.c (_Py_NoneStruct,
-   _Py_NotImplementedStruct), Objects/sliceobject.c (Ellipsis). */
+   _Py_NotImplementedStruct), Objects/sliceobject.c (Ellipsis).
+   Read first: singleton_dealloc */
 #include <stdio.h>
 #include <stdlib.h>
 
