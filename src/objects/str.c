@@ -42,6 +42,7 @@
 #include "format.h"
 #include "getargs.h"
 #include "hash.h"
+#include "printf.h"
 #include "repr.h"
 #include "strbuf.h"
 #include "unicodedb.h"
@@ -3173,465 +3174,129 @@ error:
 /* }====== */
 
 /* {====== printf-style formatting: str % args ======
-   CPython's PyUnicode_Format: walk the format, take one argument per
-   conversion from the tuple (or the single non-tuple argument), or look
-   it up by name in a mapping for %(name)s; complain about the leftovers
-   at the end. */
-
-enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
+   The walk over the format and the numbers are printf.c's, shared with
+   bytes; the str sink here writes code points into a cpw and knows what
+   %s, %r, %a and %c make of an object. */
 
 typedef struct {
-    MpObject *args;   // the right operand
-    MpObject *dict;   // args when it is a mapping, else NULL
-    Mp_ssize_t arglen, argidx;
-} fmtctx;
+    MpPrintfSink base;
+    MpObject *fmt;
+    cpw w;
+} StrSink;
 
-/* Refs: BORROWED. */
-static MpObject *
-next_arg(fmtctx *c)
+static int
+sink_put_literal(MpPrintfSink *sink, Mp_ssize_t start, Mp_ssize_t end)
 {
-    if (c->argidx < c->arglen) {
-        c->argidx++;
-        if (c->arglen < 0) {
-            return c->args;
-        }
-        return MpTuple_GET_ITEM(c->args, c->argidx - 1);
-    }
-    MpErr_SetString(MpExc_TypeError,
-                    "not enough arguments for format string");
-    return NULL;
+    StrSink *s = (StrSink *)sink;
+    return cpw_put_sub(&s->w, s->fmt, start, end);
 }
 
-/* Writes s padded to width (code points), truncated to prec. */
 static int
-put_padded(cpw *w, MpObject *s, int flags, Mp_ssize_t width,
-           Mp_ssize_t prec)
+sink_put_ascii(MpPrintfSink *sink, const char *p, Mp_ssize_t n)
 {
-    Mp_ssize_t n = LEN(s);
+    return cpw_put_ascii(&((StrSink *)sink)->w, p, n);
+}
+
+/* Writes t padded with spaces to the width, cut to prec code points. */
+static int
+put_padded(cpw *w, MpObject *t, const MpPrintfSpec *spec, Mp_ssize_t prec)
+{
+    Mp_ssize_t n = LEN(t);
     if (prec >= 0 && prec < n) {
         n = prec;
     }
-    if (!(flags & F_LJUST) && cpw_fill(w, ' ', width - n) < 0) {
-        return -1;
-    }
-    if (cpw_put_sub(w, s, 0, n) < 0) {
-        return -1;
-    }
-    if ((flags & F_LJUST) && cpw_fill(w, ' ', width - n) < 0) {
+    int ljust = spec->flags & MP_PF_LJUST;
+    if ((!ljust && cpw_fill(w, ' ', spec->width - n) < 0) ||
+        cpw_put_sub(w, t, 0, n) < 0 ||
+        (ljust && cpw_fill(w, ' ', spec->width - n) < 0)) {
         return -1;
     }
     return 0;
 }
 
-/* sign, prefix ("0x"), digits, padded to width: zeros between prefix and
-   digits with the 0 flag, spaces outside otherwise. */
+/* %c: a str of length 1 or an int (through __index__) below 0x110000;
+   any failure of __index__ reads "%c requires int or char". */
 static int
-put_number(cpw *w, const char *sign, const char *prefix, const char *digits,
-           int flags, Mp_ssize_t width)
+char_of(MpObject *v, uint32_t *cp)
 {
-    Mp_ssize_t n = (Mp_ssize_t)(strlen(sign) + strlen(prefix) +
-                                strlen(digits));
-    Mp_ssize_t padn = width > n ? width - n : 0;
-    if (!(flags & (F_LJUST | F_ZERO)) && cpw_fill(w, ' ', padn) < 0) {
-        return -1;
-    }
-    if (cpw_put_ascii(w, sign, (Mp_ssize_t)strlen(sign)) < 0 ||
-        cpw_put_ascii(w, prefix, (Mp_ssize_t)strlen(prefix)) < 0) {
-        return -1;
-    }
-    if ((flags & F_ZERO) && !(flags & F_LJUST) &&
-        cpw_fill(w, '0', padn) < 0) {
-        return -1;
-    }
-    if (cpw_put_ascii(w, digits, (Mp_ssize_t)strlen(digits)) < 0) {
-        return -1;
-    }
-    if ((flags & F_LJUST) && cpw_fill(w, ' ', padn) < 0) {
-        return -1;
-    }
-    return 0;
-}
-
-static int
-format_int(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
-           Mp_ssize_t prec, char c)
-{
-    MpObject *num;
-    int real = c == 'd' || c == 'i' || c == 'u';
-    if (MpLong_Check(v)) {
-        num = Mp_NewRef(v);
-    }
-    else if (real && (MpFloat_Check(v) || has_index(v))) {
-        num = MpFloat_Check(v) ? MpNumber_Long(v) : MpNumber_Index(v);
-    }
-    else if (!real && has_index(v)) {
-        num = MpNumber_Index(v);
+    if (MpStr_Check(v)) {
+        if (LEN(v) == 1) {
+            *cp = rd(KIND(v), MpStr_DATA(v), 0);
+            return 0;
+        }
     }
     else {
-        MpErr_Format(MpExc_TypeError,
-                     real ? "%%%c format: a real number is required, not "
-                            "%.200s"
-                          : "%%%c format: an integer is required, not %.200s",
-                     c, MpType_Name(Mp_TYPE(v)));
-        return -1;
-    }
-    if (num == NULL) {
-        return -1;
-    }
-    mpz_t z;
-    mpz_init(z);
-    MpLong_AsMpz(num, z);
-    Mp_DECREF(num);
-    int neg = mpz_sgn(z) < 0;
-    mpz_abs(z, z);
-    int base = (c == 'x' || c == 'X') ? 16 : c == 'o' ? 8 : 10;
-    char *digits = mpz_get_str(NULL, base, z);
-    mpz_clear(z);
-    if (digits == NULL) {
-        MpErr_NoMemory();
-        return -1;
-    }
-    if (c == 'X') {
-        for (char *p = digits; *p; p++) {
-            if (*p >= 'a' && *p <= 'f') {
-                *p -= 32;
+        MpObject *i = MpNumber_Index(v);
+        if (i != NULL) {
+            int64_t x = MpLong_AsInt64(i);
+            Mp_DECREF(i);
+            if (x == -1 && MpErr_Occurred()) {
+                MpErr_Clear();  // beyond 64 bits: out of range
             }
+            if (x < 0 || x > (int64_t)MAX_UNICODE) {
+                MpErr_SetString(MpExc_OverflowError,
+                                "%c arg not in range(0x110000)");
+                return -1;
+            }
+            *cp = (uint32_t)x;
+            return 0;
         }
+        MpErr_Clear();
     }
-    size_t nd = strlen(digits);
-    if (base == 10 && mp_int_max_str_digits > 0 &&
-        nd > (size_t)mp_int_max_str_digits) {
-        free(digits);
-        MpErr_Format(MpExc_ValueError,
-                     "Exceeds the limit (%zd digits) for integer string "
-                     "conversion; use sys.set_int_max_str_digits() to "
-                     "increase the limit", mp_int_max_str_digits);
-        return -1;
-    }
-    char *buf = digits;
-    if (prec > 0 && (size_t)prec > nd) {
-        buf = malloc((size_t)prec + 1);
-        if (buf == NULL) {
-            free(digits);
-            MpErr_NoMemory();
-            return -1;
-        }
-        memset(buf, '0', (size_t)prec - nd);
-        memcpy(buf + (prec - nd), digits, nd + 1);
-    }
-    const char *sign = neg                 ? "-"
-                       : (flags & F_SIGN)  ? "+"
-                       : (flags & F_BLANK) ? " "
-                                           : "";
-    const char *prefix = "";
-    if (flags & F_ALT) {
-        prefix = c == 'x' ? "0x" : c == 'X' ? "0X" : c == 'o' ? "0o" : "";
-    }
-    int rc = put_number(w, sign, prefix, buf, flags, width);
-    if (buf != digits) {
-        free(buf);
-    }
-    free(digits);
-    return rc;
+    MpErr_SetString(MpExc_TypeError, "%c requires int or char");
+    return -1;
 }
 
 static int
-format_float(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
-             Mp_ssize_t prec, char c)
+sink_convert(MpPrintfSink *sink, MpObject *v, const MpPrintfSpec *spec)
 {
-    if (!MpFloat_Check(v) && !MpLong_Check(v) && !has_index(v) &&
-        (Mp_TYPE(v)->tp_as_number == NULL ||
-         Mp_TYPE(v)->tp_as_number->nb_float == NULL)) {
-        MpErr_Format(MpExc_TypeError, "must be real number, not %.200s",
-                     MpType_Name(Mp_TYPE(v)));
+    StrSink *s = (StrSink *)sink;
+    MpObject *t;
+    switch (spec->type) {
+    case 's':
+        t = MpObject_Str(v);
+        break;
+    case 'r':
+        t = MpObject_Repr(v);
+        break;
+    case 'a':
+        t = MpObject_ASCII(v);
+        break;
+    case 'c': {
+        uint32_t cp;
+        if (char_of(v, &cp) < 0) {
+            return -1;
+        }
+        t = MpStr_FromCodePoint(cp);
+        if (t == NULL) {
+            return -1;
+        }
+        int rc = put_padded(&s->w, t, spec, -1);  // no precision for %c
+        Mp_DECREF(t);
+        return rc;
+    }
+    default:
+        return 1;
+    }
+    if (t == NULL) {
         return -1;
     }
-    double x = MpFloat_AsDouble(v);
-    if (x == -1.0 && MpErr_Occurred()) {
-        return -1;
-    }
-    if (prec < 0) {
-        prec = 6;
-    }
-    if (x != x) {
-        x = __builtin_nan("");  // Python never writes "-nan"
-    }
-    char spec[32];
-    int n = 0;
-    spec[n++] = '%';
-    if (flags & F_LJUST) {
-        spec[n++] = '-';
-    }
-    if (flags & F_SIGN) {
-        spec[n++] = '+';
-    }
-    if (flags & F_BLANK) {
-        spec[n++] = ' ';
-    }
-    if (flags & F_ALT) {
-        spec[n++] = '#';
-    }
-    if (flags & F_ZERO) {
-        spec[n++] = '0';
-    }
-    memcpy(spec + n, "*.*", 3);
-    n += 3;
-    spec[n++] = c;
-    spec[n] = '\0';
-    int wi = width > INT_MAX ? INT_MAX : (int)width;
-    int pi = prec > 10000 ? 10000 : (int)prec;
-    int need = snprintf(NULL, 0, spec, wi, pi, x);
-    char *buf = malloc((size_t)need + 1);
-    if (buf == NULL) {
-        MpErr_NoMemory();
-        return -1;
-    }
-    snprintf(buf, (size_t)need + 1, spec, wi, pi, x);
-    int rc = cpw_put_ascii(w, buf, need);
-    free(buf);
+    int rc = put_padded(&s->w, t, spec, spec->prec);
+    Mp_DECREF(t);
     return rc;
 }
 
 static MpObject *
 str_format_args(MpObject *fmt, MpObject *args)
 {
-    fmtctx c = {args, NULL, -1, -2};
-    if (MpTuple_Check(args)) {
-        c.arglen = MpTuple_GET_SIZE(args);
-        c.argidx = 0;
+    StrSink s = {{0, sink_put_literal, sink_put_ascii, sink_convert}, fmt};
+    cpw_init(&s.w);
+    if (MpPrintf_Format(&s.base, KIND(fmt), MpStr_DATA(fmt), LEN(fmt),
+                        args) < 0) {
+        cpw_discard(&s.w);
+        return NULL;
     }
-    MpMappingMethods *mp = Mp_TYPE(args)->tp_as_mapping;
-    if (mp != NULL && mp->mp_subscript != NULL && !MpTuple_Check(args) &&
-        !MpStr_Check(args)) {
-        c.dict = args;
-    }
-    cpw w;
-    cpw_init(&w);
-    Mp_ssize_t len = LEN(fmt), i = 0;
-    int k = KIND(fmt);
-    const void *d = MpStr_DATA(fmt);
-    while (i < len) {
-        uint32_t ch = rd(k, d, i);
-        if (ch != '%') {
-            Mp_ssize_t j = i;
-            while (j < len && rd(k, d, j) != '%') {
-                j++;
-            }
-            if (cpw_put_sub(&w, fmt, i, j) < 0) {
-                goto error;
-            }
-            i = j;
-            continue;
-        }
-        i++;
-        MpObject *v = NULL, *owned = NULL;
-        if (i < len && rd(k, d, i) == '(') {
-            if (c.dict == NULL) {
-                MpErr_SetString(MpExc_TypeError,
-                                "format requires a mapping");
-                goto error;
-            }
-            Mp_ssize_t kstart = ++i;
-            int depth = 1;
-            while (i < len && depth > 0) {
-                uint32_t x = rd(k, d, i);
-                depth += x == '(' ? 1 : x == ')' ? -1 : 0;
-                i++;
-            }
-            if (depth > 0) {
-                MpErr_SetString(MpExc_ValueError,
-                                "incomplete format key");
-                goto error;
-            }
-            MpObject *key = substr(fmt, kstart, i - 1);
-            if (key == NULL) {
-                goto error;
-            }
-            owned = MpObject_GetItem(c.dict, key);
-            Mp_DECREF(key);
-            if (owned == NULL) {
-                goto error;
-            }
-            v = owned;
-            c.arglen = -1;
-            c.argidx = -2;
-        }
-        int flags = 0;
-        for (; i < len; i++) {
-            uint32_t x = rd(k, d, i);
-            int f = x == '-'   ? F_LJUST
-                    : x == '+' ? F_SIGN
-                    : x == ' ' ? F_BLANK
-                    : x == '#' ? F_ALT
-                    : x == '0' ? F_ZERO
-                               : 0;
-            if (f == 0) {
-                break;
-            }
-            flags |= f;
-        }
-        Mp_ssize_t width = -1, prec = -1;
-        for (int part = 0; part < 2; part++) {
-            Mp_ssize_t *target = part == 0 ? &width : &prec;
-            if (part == 1) {
-                if (i < len && rd(k, d, i) == '.') {
-                    i++;
-                    prec = 0;
-                }
-                else {
-                    break;
-                }
-            }
-            if (i < len && rd(k, d, i) == '*') {
-                i++;
-                MpObject *a = next_arg(&c);
-                if (a == NULL) {
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                if (!MpLong_Check(a)) {
-                    MpErr_SetString(MpExc_TypeError, "* wants int");
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                *target = MpLong_AsSsize_t(a);
-                if (*target == -1 && MpErr_Occurred()) {
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                if (part == 0 && *target < 0) {
-                    flags |= F_LJUST;
-                    *target = -*target;
-                }
-                continue;
-            }
-            while (i < len) {
-                uint32_t x = rd(k, d, i);
-                if (x < '0' || x > '9') {
-                    break;
-                }
-                *target = (*target < 0 ? 0 : *target) * 10 + (x - '0');
-                if (*target > MP_SSIZE_MAX / 20) {
-                    MpErr_SetString(MpExc_ValueError,
-                                    part ? "precision too big"
-                                         : "width too big");
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                i++;
-            }
-        }
-        /* Length modifiers h, l, L are accepted and ignored. */
-        while (i < len && (rd(k, d, i) == 'h' || rd(k, d, i) == 'l' ||
-                           rd(k, d, i) == 'L')) {
-            i++;
-        }
-        if (i >= len) {
-            MpErr_SetString(MpExc_ValueError, "incomplete format");
-            Mp_XDECREF(owned);
-            goto error;
-        }
-        uint32_t conv = rd(k, d, i);
-        Mp_ssize_t conv_at = i++;
-        if (conv == '%') {
-            Mp_XDECREF(owned);
-            if (cpw_put(&w, '%') < 0) {
-                goto error;
-            }
-            continue;
-        }
-        if (v == NULL && (v = next_arg(&c)) == NULL) {
-            goto error;
-        }
-        int rc;
-        switch (conv) {
-        case 's':
-        case 'r':
-        case 'a': {
-            MpObject *t = conv == 's'   ? MpObject_Str(v)
-                          : conv == 'r' ? MpObject_Repr(v)
-                                        : MpObject_ASCII(v);
-            rc = -1;
-            if (t != NULL) {
-                rc = put_padded(&w, t, flags, width, prec);
-                Mp_DECREF(t);
-            }
-            break;
-        }
-        case 'd':
-        case 'i':
-        case 'u':
-        case 'x':
-        case 'X':
-        case 'o':
-            rc = format_int(&w, v, flags, width, prec, (char)conv);
-            break;
-        case 'e':
-        case 'E':
-        case 'f':
-        case 'F':
-        case 'g':
-        case 'G':
-            rc = format_float(&w, v, flags, width, prec, (char)conv);
-            break;
-        case 'c': {
-            uint32_t cp;
-            rc = -1;
-            if (MpStr_Check(v)) {
-                if (LEN(v) != 1) {
-                    MpErr_SetString(MpExc_TypeError,
-                                    "%c requires int or char");
-                    break;
-                }
-                cp = rd(KIND(v), MpStr_DATA(v), 0);
-            }
-            else if (MpLong_Check(v)) {
-                Mp_ssize_t x = MpLong_AsSsize_t(v);
-                if (x == -1 && MpErr_Occurred()) {
-                    MpErr_Clear();
-                    x = -1;
-                }
-                if (x < 0 || x > (Mp_ssize_t)MAX_UNICODE) {
-                    MpErr_SetString(MpExc_OverflowError,
-                                    "%c arg not in range(0x110000)");
-                    break;
-                }
-                cp = (uint32_t)x;
-            }
-            else {
-                MpErr_SetString(MpExc_TypeError, "%c requires int or char");
-                break;
-            }
-            MpObject *t = MpStr_FromCodePoint(cp);
-            if (t != NULL) {
-                rc = put_padded(&w, t, flags, width, -1);
-                Mp_DECREF(t);
-            }
-            break;
-        }
-        default:
-            MpErr_Format(MpExc_ValueError,
-                         "unsupported format character '%c' (0x%x) at "
-                         "index %zd",
-                         (int)conv, (unsigned)conv, conv_at);
-            rc = -1;
-            break;
-        }
-        Mp_XDECREF(owned);
-        if (rc < 0) {
-            goto error;
-        }
-    }
-    if (c.argidx < c.arglen && c.dict == NULL) {
-        MpErr_SetString(MpExc_TypeError,
-                        "not all arguments converted during string "
-                        "formatting");
-        goto error;
-    }
-    return cpw_finish(&w);
-error:
-    cpw_discard(&w);
-    return NULL;
+    return cpw_finish(&s.w);
 }
 
 static MpObject *
