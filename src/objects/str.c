@@ -53,6 +53,7 @@
 #include "objects/list.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/unicodecodecs.h"
 
 #include "objects/slice.h"
 
@@ -281,12 +282,7 @@ str_exact(MpObject *s)
 
 /* {====== The code point writer ====== */
 
-typedef struct {
-    uint32_t *buf;
-    Mp_ssize_t len, cap;
-    uint32_t maxchar;
-    uint32_t inl[64];
-} cpw;
+typedef MpStrWriter cpw;  // str.h: the exported name of this writer
 
 static void
 cpw_init(cpw *w)
@@ -441,92 +437,43 @@ cpw_finish(cpw *w)
     cpw_discard(w);
     return s;
 }
+
+void
+MpStrWriter_Init(MpStrWriter *w)
+{
+    cpw_init(w);
+}
+
+int
+MpStrWriter_Put(MpStrWriter *w, uint32_t cp)
+{
+    return cpw_put(w, cp);
+}
+
+int
+MpStrWriter_PutASCII(MpStrWriter *w, const char *s, Mp_ssize_t n)
+{
+    return cpw_put_ascii(w, s, n);
+}
+
+MpObject *
+MpStrWriter_Finish(MpStrWriter *w)
+{
+    return cpw_finish(w);
+}
+
+void
+MpStrWriter_Discard(MpStrWriter *w)
+{
+    cpw_discard(w);
+}
 /* }====== */
 
 /* {====== UTF-8 ======
    minipy's internal UTF-8 (C strings handed to MpStr_FromUTF8, the cached
    utf8 form) admits surrogates in their 3-byte form, as CPython's
-   "surrogatepass".  bytes.decode('utf-8') is strict about them. */
-
-enum {
-    ERR_STRICT,
-    ERR_IGNORE,
-    ERR_REPLACE,
-    ERR_SURROGATEESCAPE,
-    ERR_SURROGATEPASS,
-    ERR_BACKSLASHREPLACE,
-    ERR_XMLCHARREFREPLACE,
-    ERR_UNKNOWN,
-};
-
-static int
-error_handler(const char *errors)
-{
-    if (errors == NULL || strcmp(errors, "strict") == 0) {
-        return ERR_STRICT;
-    }
-    static const char *const names[] = {
-        "strict", "ignore", "replace", "surrogateescape", "surrogatepass",
-        "backslashreplace", "xmlcharrefreplace"};
-    for (int i = 0; i < 7; i++) {
-        if (strcmp(errors, names[i]) == 0) {
-            return i;
-        }
-    }
-    return ERR_UNKNOWN;
-}
-
-static void
-unknown_handler(const char *errors)
-{
-    MpErr_Format(MpExc_LookupError, "unknown error handler name '%s'",
-                 errors);
-}
-
-/* Raises exc_type(encoding, object, start, end, reason), the standard
-   constructor of UnicodeDecodeError/UnicodeEncodeError; the exception's
-   __str__ words the message ("'utf-8' codec can't decode byte 0xff in
-   position 0: invalid start byte"). */
-static void
-raise_codec_error(MpObject *exc_type, const char *encoding, MpObject *obj,
-                  Mp_ssize_t start, Mp_ssize_t end, const char *reason)
-{
-    MpObject *args = MpTuple_New(5);
-    if (args == NULL) {
-        return;
-    }
-    MpObject *enc = MpStr_FromString(encoding);
-    MpObject *s = MpLong_FromSsize_t(start);
-    MpObject *e = MpLong_FromSsize_t(end);
-    MpObject *r = MpStr_FromString(reason);
-    MpTuple_SET_ITEM(args, 0, enc);
-    MpTuple_SET_ITEM(args, 1, Mp_NewRef(obj));
-    MpTuple_SET_ITEM(args, 2, s);
-    MpTuple_SET_ITEM(args, 3, e);
-    MpTuple_SET_ITEM(args, 4, r);
-    if (enc == NULL || s == NULL || e == NULL || r == NULL) {
-        Mp_DECREF(args);
-        return;
-    }
-    MpObject *exc = MpObject_Call(exc_type, args, NULL);
-    Mp_DECREF(args);
-    if (exc != NULL) {
-        MpErr_SetObject(exc_type, exc);
-        Mp_DECREF(exc);
-    }
-}
-
-static void
-raise_decode_error(const char *encoding, const char *s, Mp_ssize_t len,
-                   Mp_ssize_t start, Mp_ssize_t end, const char *reason)
-{
-    MpObject *b = MpBytes_FromStringAndSize(s, len);
-    if (b != NULL) {
-        raise_codec_error(MpExc_UnicodeDecodeError, encoding, b, start, end,
-                          reason);
-        Mp_DECREF(b);
-    }
-}
+   "surrogatepass".  bytes.decode('utf-8') is strict about them; its
+   errors go to the handlers of unicodecodecs.c. */
 
 /* Decodes one UTF-8 sequence at s[0:n].  Returns its length and sets *cp,
    or returns 0 and sets *bad (the length of the invalid prefix, >= 1) and
@@ -592,11 +539,11 @@ utf8_decode_one(const unsigned char *s, Mp_ssize_t n, int allow_surr,
     return need;
 }
 
-/* The decoder behind MpStr_FromUTF8 and bytes.decode('utf-8').
+/* The decoder behind MpStr_FromUTF8 (internal: encoded surrogates
+   pass, anything else invalid is an error) and bytes.decode('utf-8').
    Refs: NEW. */
 static MpObject *
-decode_utf8(const char *s, Mp_ssize_t len, int errh, int allow_surr,
-            const char *errors)
+decode_utf8(const char *s, Mp_ssize_t len, int internal, const char *errors)
 {
     const unsigned char *p = (const unsigned char *)s;
     Mp_ssize_t i = 0;
@@ -613,9 +560,7 @@ decode_utf8(const char *s, Mp_ssize_t len, int errh, int allow_surr,
         }
         return r;
     }
-    if (errh == ERR_SURROGATEPASS) {
-        allow_surr = 1;
-    }
+    MpDecoding d = {"utf-8", MP_CODEC_UTF8, MP_BO_LE, s, len, errors};
     cpw w;
     cpw_init(&w);
     if (cpw_put_ascii(&w, s, i) < 0) {
@@ -625,47 +570,17 @@ decode_utf8(const char *s, Mp_ssize_t len, int errh, int allow_surr,
         uint32_t cp;
         Mp_ssize_t bad;
         const char *reason;
-        Mp_ssize_t k = utf8_decode_one(p + i, len - i, allow_surr, &cp, &bad,
+        Mp_ssize_t k = utf8_decode_one(p + i, len - i, internal, &cp, &bad,
                                        &reason);
         if (k > 0) {
             if (cpw_put(&w, cp) < 0) {
                 goto error;
             }
             i += k;
-            continue;
         }
-        switch (errh) {
-        case ERR_IGNORE:
-            break;
-        case ERR_REPLACE:
-            if (cpw_put(&w, 0xFFFD) < 0) {
-                goto error;
-            }
-            break;
-        case ERR_SURROGATEESCAPE:
-            for (Mp_ssize_t j = 0; j < bad; j++) {
-                if (cpw_put(&w, 0xDC00 + p[i + j]) < 0) {
-                    goto error;
-                }
-            }
-            break;
-        case ERR_BACKSLASHREPLACE:
-            for (Mp_ssize_t j = 0; j < bad; j++) {
-                char tmp[8];
-                snprintf(tmp, sizeof tmp, "\\x%02x", p[i + j]);
-                if (cpw_put_ascii(&w, tmp, 4) < 0) {
-                    goto error;
-                }
-            }
-            break;
-        case ERR_UNKNOWN:
-            unknown_handler(errors);
-            goto error;
-        default:
-            raise_decode_error("utf-8", s, len, i, i + bad, reason);
+        else if ((i = MpCodec_DecodeError(&d, i, i + bad, reason, &w)) < 0) {
             goto error;
         }
-        i += bad;
     }
     return cpw_finish(&w);
 error:
@@ -676,13 +591,19 @@ error:
 MpObject *
 MpStr_FromUTF8(const char *s, Mp_ssize_t len)
 {
-    return decode_utf8(s, len, ERR_STRICT, 1, NULL);
+    return decode_utf8(s, len, 1, NULL);
 }
 
 MpObject *
 MpStr_FromString(const char *s)
 {
-    return decode_utf8(s, (Mp_ssize_t)strlen(s), ERR_STRICT, 1, NULL);
+    return decode_utf8(s, (Mp_ssize_t)strlen(s), 1, NULL);
+}
+
+MpObject *
+MpStr_DecodeUTF8(const char *s, Mp_ssize_t len, const char *errors)
+{
+    return decode_utf8(s, len, 0, errors);
 }
 
 static int
@@ -2743,225 +2664,8 @@ str_isidentifier(MpObject *s, MpObject *unused)
 }
 /* }====== */
 
-/* {====== Codecs: utf-8, ascii, latin-1 ======
-   The three codecs every Python has built in, with the standard error
-   handlers.  Other encodings are a LookupError, as CPython says for a
-   codec it does not know. */
-
-enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UNKNOWN };
-
-static int
-lookup_encoding(const char *name)
-{
-    if (name == NULL) {
-        return ENC_UTF8;
-    }
-    char norm[32];
-    size_t n = strlen(name);
-    if (n >= sizeof norm) {
-        return ENC_UNKNOWN;
-    }
-    for (size_t i = 0; i <= n; i++) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z') {
-            c += 32;
-        }
-        else if (c == '-' || c == ' ') {
-            c = '_';
-        }
-        norm[i] = c;
-    }
-    static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf",
-                                       "cp65001", NULL};
-    static const char *const ascii[] = {"ascii", "us_ascii", "646", "us",
-                                        "ansi_x3.4_1968", NULL};
-    static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1",
-                                         "iso8859_1", "8859", "cp819", "l1",
-                                         "latin", "iso_ir_100", NULL};
-    const char *const *tables[] = {utf8, ascii, latin1};
-    for (int t = 0; t < 3; t++) {
-        for (const char *const *p = tables[t]; *p; p++) {
-            if (strcmp(norm, *p) == 0) {
-                return t;
-            }
-        }
-    }
-    return ENC_UNKNOWN;
-}
-
-MpObject *
-MpStr_AsEncodedString(MpObject *s, const char *encoding,
-                      const char *errors)
-{
-    int enc = lookup_encoding(encoding);
-    if (enc == ENC_UNKNOWN) {
-        return MpErr_Format(MpExc_LookupError, "unknown encoding: %s",
-                            encoding);
-    }
-    Mp_ssize_t len = LEN(s);
-    int k = KIND(s);
-    const void *d = MpStr_DATA(s);
-    if (((StrObj *)s)->ascii || (enc == ENC_LATIN1 && k == 1)) {
-        return MpBytes_FromStringAndSize(MpStr_DATA(s), len);
-    }
-    if (enc == ENC_UTF8 && k == 1) {
-        Mp_ssize_t n;
-        const char *u = MpStr_AsUTF8AndSize(s, &n);
-        return u == NULL ? NULL : MpBytes_FromStringAndSize(u, n);
-    }
-    const char *encname = enc == ENC_UTF8    ? "utf-8"
-                          : enc == ENC_ASCII ? "ascii"
-                                             : "latin-1";
-    uint32_t limit = enc == ENC_ASCII ? 0x80 : 0x100;
-    int errh = error_handler(errors);
-    MpStrBuf b = {0};
-    for (Mp_ssize_t i = 0; i < len;) {
-        uint32_t c = rd(k, d, i);
-        int bad = enc == ENC_UTF8 ? (c >= 0xD800 && c <= 0xDFFF)
-                                  : c >= limit;
-        if (!bad) {
-            if (enc == ENC_UTF8) {
-                MpStrBuf_PutCodePoint(&b, c);
-            }
-            else {
-                MpStrBuf_Putc(&b, (char)c);
-            }
-            i++;
-            continue;
-        }
-        /* The run of unencodable characters [i, j) goes into one error. */
-        Mp_ssize_t j = i + 1;
-        while (j < len) {
-            uint32_t c2 = rd(k, d, j);
-            if (enc == ENC_UTF8 ? !(c2 >= 0xD800 && c2 <= 0xDFFF)
-                                : c2 < limit) {
-                break;
-            }
-            j++;
-        }
-        for (Mp_ssize_t x = i; x < j; x++) {
-            uint32_t cx = rd(k, d, x);
-            char tmp[16];
-            switch (errh) {
-            case ERR_IGNORE:
-                break;
-            case ERR_REPLACE:
-                MpStrBuf_Putc(&b, '?');
-                break;
-            case ERR_BACKSLASHREPLACE:
-                snprintf(tmp, sizeof tmp,
-                         cx < 0x100     ? "\\x%02x"
-                         : cx < 0x10000 ? "\\u%04x"
-                                        : "\\U%08x",
-                         (unsigned)cx);
-                MpStrBuf_Puts(&b, tmp);
-                break;
-            case ERR_XMLCHARREFREPLACE:
-                snprintf(tmp, sizeof tmp, "&#%u;", (unsigned)cx);
-                MpStrBuf_Puts(&b, tmp);
-                break;
-            case ERR_SURROGATEESCAPE:
-                if (cx >= 0xDC80 && cx <= 0xDCFF) {
-                    MpStrBuf_Putc(&b, (char)(cx - 0xDC00));
-                    break;
-                }
-                goto raise;
-            case ERR_SURROGATEPASS:
-                if (enc == ENC_UTF8) {
-                    MpStrBuf_PutCodePoint(&b, cx);
-                    break;
-                }
-                goto raise;
-            case ERR_UNKNOWN:
-                unknown_handler(errors);
-                goto error;
-            default:
-                goto raise;
-            }
-        }
-        i = j;
-        continue;
-    raise:
-        raise_codec_error(MpExc_UnicodeEncodeError, encname, s, i, j,
-                          enc == ENC_UTF8    ? "surrogates not allowed"
-                          : enc == ENC_ASCII ? "ordinal not in range(128)"
-                                             : "ordinal not in range(256)");
-        goto error;
-    }
-    if (b.failed) {
-        MpStrBuf_Clear(&b);
-        return MpErr_NoMemory();
-    }
-    MpObject *r = MpBytes_FromStringAndSize(b.data ? b.data : "",
-                                            (Mp_ssize_t)b.len);
-    MpStrBuf_Clear(&b);
-    return r;
-error:
-    MpStrBuf_Clear(&b);
-    return NULL;
-}
-
-MpObject *
-MpStr_Decode(const char *s, Mp_ssize_t len, const char *encoding,
-             const char *errors)
-{
-    int enc = lookup_encoding(encoding);
-    if (enc == ENC_UNKNOWN) {
-        return MpErr_Format(MpExc_LookupError, "unknown encoding: %s",
-                            encoding);
-    }
-    int errh = error_handler(errors);
-    if (enc == ENC_UTF8) {
-        return decode_utf8(s, len, errh, 0, errors);
-    }
-    if (enc == ENC_LATIN1) {
-        return from_kind_data(1, s, len);
-    }
-    const unsigned char *p = (const unsigned char *)s;
-    Mp_ssize_t i = 0;
-    while (i < len && p[i] < 0x80) {
-        i++;
-    }
-    if (i == len) {
-        return from_kind_data(1, s, len);
-    }
-    cpw w;
-    cpw_init(&w);
-    for (i = 0; i < len; i++) {
-        if (p[i] < 0x80) {
-            if (cpw_put(&w, p[i]) < 0) {
-                goto error;
-            }
-            continue;
-        }
-        char tmp[8];
-        switch (errh) {
-        case ERR_IGNORE:
-            break;
-        case ERR_REPLACE:
-            cpw_put(&w, 0xFFFD);
-            break;
-        case ERR_SURROGATEESCAPE:
-            cpw_put(&w, 0xDC00 + p[i]);
-            break;
-        case ERR_BACKSLASHREPLACE:
-            snprintf(tmp, sizeof tmp, "\\x%02x", p[i]);
-            cpw_put_ascii(&w, tmp, 4);
-            break;
-        case ERR_UNKNOWN:
-            unknown_handler(errors);
-            goto error;
-        default:
-            raise_decode_error("ascii", s, len, i, i + 1,
-                               "ordinal not in range(128)");
-            goto error;
-        }
-    }
-    return cpw_finish(&w);
-error:
-    cpw_discard(&w);
-    return NULL;
-}
+/* {====== str.encode ======
+   The codecs themselves are unicodecodecs.c's. */
 
 static const char *const encode_kw[] = {"encoding", "errors", NULL};
 
