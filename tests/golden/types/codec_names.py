@@ -54,3 +54,16 @@ for b in [b'\xed\xa0\x80', b'\xed\xa0', b'\xed\xb2\x80x', b'a\xff\xfeb',
                        'xmlcharrefreplace']:
             print(b, name, errors, end=': ')
             t(lambda: b.decode(name, errors))
+
+# UnicodeError itself has the plain exception layout; its subclasses the
+# codec fields
+e = UnicodeError('plain', 2)
+print(repr(e), e.args, str(e))
+
+
+class Sub(UnicodeError):
+    pass
+
+
+print(repr(Sub('x')), isinstance(Sub(), ValueError))
+del e
