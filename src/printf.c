@@ -729,7 +729,7 @@ MpBytes_Format(MpObject *fmt, MpObject *args)
     /* A bytearray format is copied first: a conversion can run Python
        code (__bytes__, __index__, __repr__) that resizes it. */
     char *copy = NULL;
-    const char *data = MpBytes_AS_STRING(fmt);
+    const char *data;
     if (to_array) {
         copy = malloc((size_t)len + 1);
         if (copy == NULL) {
@@ -737,6 +737,9 @@ MpBytes_Format(MpObject *fmt, MpObject *args)
         }
         memcpy(copy, MpByteArray_AS_STRING(fmt), (size_t)len);
         data = copy;
+    }
+    else {
+        data = MpBytes_AS_STRING(fmt);
     }
     BytesSink s = {{1, bytes_put_literal, bytes_put_ascii, bytes_convert},
                    data,

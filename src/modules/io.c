@@ -831,13 +831,13 @@ text_check(MpTextIOObject *t, int need)
     return 0;
 }
 
-/* Code units.  The text layer moves code units, the codec's smallest pieces: single
-   bytes for utf-8, ascii and latin-1, 2 or 4 bytes in the stream's byte
-   order for UTF-16 and UTF-32.  Newlines are units ('\n' is 0A 00 in
-   UTF-16-LE), so lines are found and translated before decoding in
-   every codec.  'utf-16' and 'utf-32' read their order from the BOM at
-   the start of the stream (read_bom) and write a BOM, then the native
-   order, when a write starts the stream (bom_write). */
+/* Code units.  The text layer moves code units, the codec's smallest
+   pieces: single bytes for utf-8, ascii and latin-1, 2 or 4 bytes in the
+   stream's byte order for UTF-16 and UTF-32.  Newlines are units ('\n'
+   is 0A 00 in UTF-16-LE), so lines are found and translated before
+   decoding in every codec.  'utf-16' and 'utf-32' read their order from
+   the BOM at the start of the stream (read_bom) and write a BOM, then
+   the native order, when a write starts the stream (bom_write). */
 
 /* The order of the units read. */
 static int

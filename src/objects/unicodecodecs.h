@@ -56,7 +56,8 @@ static inline void
 MpCodec_PutUnit(unsigned char *p, int width, int order, uint32_t v)
 {
     for (int k = 0; k < width; k++) {
-        p[order == MP_BO_BE ? width - 1 - k : k] = (unsigned char)(v >> (8 * k));
+        p[order == MP_BO_BE ? width - 1 - k : k] =
+            (unsigned char)(v >> (8 * k));
     }
 }
 
