@@ -4,14 +4,21 @@
    one at a time costs O(n) overall.  Read first: MpStrBuf_Append */
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int
-MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n)
+/* Makes room for n more bytes and the NUL.  Returns 0, or -1 (and sets
+   failed). */
+static int
+grow(MpStrBuf *b, size_t n)
 {
     if (b->failed) {
+        return -1;
+    }
+    if (n > SIZE_MAX / 2 - b->len) {
+        b->failed = 1;
         return -1;
     }
     if (b->len + n + 1 > b->cap) {
@@ -27,7 +34,28 @@ MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n)
         b->data = p;
         b->cap = cap;
     }
+    return 0;
+}
+
+int
+MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n)
+{
+    if (grow(b, n) < 0) {
+        return -1;
+    }
     memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int
+MpStrBuf_Fill(MpStrBuf *b, char c, size_t n)
+{
+    if (grow(b, n) < 0) {
+        return -1;
+    }
+    memset(b->data + b->len, c, n);
     b->len += n;
     b->data[b->len] = '\0';
     return 0;

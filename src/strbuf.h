@@ -20,6 +20,8 @@ typedef struct {
 
 /* Appends n bytes.  Returns 0, or -1 (and sets failed) when out of memory. */
 int MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n);
+/* Appends n copies of c.  Returns 0, or -1 (and sets failed). */
+int MpStrBuf_Fill(MpStrBuf *b, char c, size_t n);
 int MpStrBuf_Puts(MpStrBuf *b, const char *s);
 int MpStrBuf_Putc(MpStrBuf *b, char c);
 int MpStrBuf_Printf(MpStrBuf *b, const char *fmt, ...)

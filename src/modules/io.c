@@ -19,22 +19,28 @@
    errno — then wraps it in a FILE * (fdopen), the binary object, and for
    text modes the text object.
 
-   Reading text.  The bytes are decoded with the file's codec (utf-8,
-   ascii or latin-1 and their aliases: the codecs of str.encode; any other
-   name is LookupError at open).  Newlines follow the `newline` argument:
+   Reading text.  The bytes are decoded with the file's codec (those of
+   str.encode, unicodecodecs.c: utf-8, ascii, latin-1, utf-16, utf-32
+   and their variants and aliases; any other name is LookupError at
+   open).  Newlines follow the `newline` argument:
        None  (default)  any of \n, \r\n, \r ends a line and reads as \n
        ''               any of them ends a line, returned untranslated
        '\n' '\r' '\r\n' only that one ends a line, untranslated
-   Lines are read byte by byte from the FILE *'s buffer (getc), the end of
-   line recognised on bytes — \r and \n are single bytes in all three
-   codecs — and the line decoded once it is complete.  A size given to
-   read()/readline() counts characters: in UTF-8 a byte that is not a
-   continuation byte (10xxxxxx) starts a character.  tell() is the byte
-   offset, which is what CPython's opaque cookie is for these stateless
-   codecs at a character boundary.
+   Lines are read code unit by code unit from the FILE *'s buffer (getc:
+   one byte for utf-8, ascii and latin-1, two or four in the stream's
+   byte order for UTF-16 and UTF-32), the end of line recognised on units
+   and the line decoded once it is complete.  A size given to
+   read()/readline() counts characters: a unit that is not a UTF-8
+   continuation byte (10xxxxxx) nor the low half of a UTF-16 surrogate
+   pair starts one.  'utf-16' and 'utf-32' find the byte order in the BOM
+   at the start of the stream (and refuse a stream without one, as
+   CPython's incremental decoder does), and write a BOM when a write
+   starts the stream.  tell() is the byte offset, which is what CPython's
+   opaque cookie is for these stateless codecs at a character boundary
+   (but see README: a 'utf-16' file in the non-native order).
 
    Writing text encodes and, with newline '\r' or '\r\n', translates each
-   \n; write() returns the number of characters.
+   \n unit; write() returns the number of characters.
 
    Mixed reads and writes on a '+' file: C requires a flush or a seek when
    the direction changes, so the binary object remembers its last
@@ -68,6 +74,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/unicodecodecs.h"
 #include "strbuf.h"
 
 /* {====== Objects ====== */
@@ -97,7 +104,11 @@ typedef struct {
     MpObject *mode;            // str, as given to open()
     char newline;              // NL_*
     char seen;                 // SEEN_* bits
-    char utf8;                 // the codec is UTF-8 (else one byte a char)
+    char width;                // bytes a code unit: 1, 2 (UTF-16), 4
+    char dec_order;            // a BOM codec's order when reading
+                               // (MP_BO_BOM: not read yet)
+    char bom_write;            // a BOM codec: a write starts the stream
+    MpCodec codec;             // found from encoding at open
 } MpTextIOObject;
 
 extern MpTypeObject MpBufferedReader_Type, MpBufferedWriter_Type,
@@ -820,19 +831,153 @@ text_check(MpTextIOObject *t, int need)
     return 0;
 }
 
-/* Decodes the bytes collected in buf (freeing it).  Refs: NEW. */
+/* Code units.  The text layer moves code units, the codec's smallest
+   pieces: single bytes for utf-8, ascii and latin-1, 2 or 4 bytes in the
+   stream's byte order for UTF-16 and UTF-32.  Newlines are units ('\n'
+   is 0A 00 in UTF-16-LE), so lines are found and translated before
+   decoding in every codec.  'utf-16' and 'utf-32' read their order from
+   the BOM at the start of the stream (read_bom) and write a BOM, then
+   the native order, when a write starts the stream (bom_write). */
+
+/* The order of the units read. */
+static int
+read_order(MpTextIOObject *t)
+{
+    return t->codec.order == MP_BO_BOM ? t->dec_order : t->codec.order;
+}
+
+/* The order of the units written ('utf-16': native, after the BOM). */
+static int
+write_order(MpTextIOObject *t)
+{
+    return t->codec.order == MP_BO_BOM ? MpCodec_NativeOrder()
+                                       : t->codec.order;
+}
+
+/* Reads one unit into u.  Returns its value, or -1 at the end of the
+   file, with the *got bytes of an incomplete unit in u. */
+static inline long
+get_unit(MpTextIOObject *t, FILE *fp, unsigned char u[4], int *got)
+{
+    for (*got = 0; *got < t->width; (*got)++) {
+        int c = getc(fp);
+        if (c == EOF) {
+            return -1;
+        }
+        u[*got] = (unsigned char)c;
+    }
+    return t->width == 1 ? u[0]
+                         : (long)MpCodec_Unit(u, t->width, read_order(t));
+}
+
+/* Gives back n bytes just read.  C promises one byte of ungetc; glibc
+   and musl take back at least the 4 of a unit. */
+static void
+unget_bytes(FILE *fp, const unsigned char *u, int n)
+{
+    while (n > 0) {
+        ungetc(u[--n], fp);
+    }
+}
+
+/* Appends the unit c ('\r' or '\n' of a translated newline). */
+static void
+put_unit(MpTextIOObject *t, MpStrBuf *out, int order, uint32_t c)
+{
+    unsigned char u[4];
+    MpCodec_PutUnit(u, t->width, order, c);
+    MpStrBuf_Append(out, (const char *)u, (size_t)t->width);
+}
+
+/* Whether the unit c begins a character (a size given to read() counts
+   characters): not a UTF-8 continuation byte, not the low half of a
+   UTF-16 surrogate pair. */
+static int
+starts_char(MpTextIOObject *t, long c)
+{
+    switch (t->codec.family) {
+    case MP_CODEC_UTF8:
+        return (c & 0xC0) != 0x80;
+    case MP_CODEC_UTF16:
+        return c < 0xDC00 || c > 0xDFFF;
+    default:
+        return 1;
+    }
+}
+
+static int
+no_bom(MpTextIOObject *t)
+{
+    t->dec_order = MP_BO_BOM;
+    MpErr_Format(MpExc_UnicodeError, "UTF-%d stream does not start with BOM",
+                 t->width * 8);
+    return -1;
+}
+
+/* Before a read of a 'utf-16' or 'utf-32' stream whose order is not
+   known yet: a BOM gives it and is skipped.  A stream that starts with
+   a unit that is no BOM is refused, as CPython's incremental decoder
+   refuses it ("UTF-16 stream does not start with BOM"); one too short
+   to hold a unit is read in the native order.  With `missing` (for
+   read(), which decodes everything at once as CPython does, so that a
+   decoding error wins and its positions count the BOM), the refusal is
+   left to the caller: *missing is set and the native order used; and a
+   BOM found is left in the stream, *kept set.  Returns 0 or -1. */
+static int
+read_bom(MpTextIOObject *t, FILE *fp, int *missing, int *kept)
+{
+    if (t->codec.order != MP_BO_BOM || t->dec_order != MP_BO_BOM) {
+        return 0;
+    }
+    unsigned char u[4];
+    int got;
+    get_unit(t, fp, u, &got);
+    if (got == t->width) {
+        /* U+FEFF read as little-endian: FEFF, or byte-swapped */
+        uint32_t le = MpCodec_Unit(u, t->width, MP_BO_LE);
+        uint32_t swapped = t->width == 2 ? 0xFFFEu : 0xFFFE0000u;
+        int order = le == 0xFEFF      ? MP_BO_LE
+                    : le == swapped ? MP_BO_BE
+                                    : MP_BO_BOM;
+        if (order != MP_BO_BOM) {
+            t->dec_order = (char)order;
+            if (kept != NULL) {
+                unget_bytes(fp, u, got);
+                *kept = 1;
+            }
+            return 0;
+        }
+    }
+    unget_bytes(fp, u, got);
+    if (got == t->width && missing == NULL) {
+        return no_bom(t);
+    }
+    if (got == t->width) {
+        *missing = 1;
+    }
+    t->dec_order = (char)MpCodec_NativeOrder();
+    return 0;
+}
+
+/* Decodes the bytes collected in buf (freeing it); with_bom: they start
+   with the stream's BOM.  Refs: NEW. */
 static MpObject *
-text_decode(MpTextIOObject *t, MpStrBuf *buf)
+text_decode(MpTextIOObject *t, MpStrBuf *buf, int with_bom)
 {
     if (buf->failed) {
         MpStrBuf_Clear(buf);
         return MpErr_NoMemory();
     }
-    const char *enc = MpStr_AsUTF8(t->encoding);
+    MpCodec codec = t->codec;
+    if (codec.order == MP_BO_BOM && !with_bom) {
+        codec.order = t->dec_order == MP_BO_BOM ? MpCodec_NativeOrder()
+                                                : t->dec_order;
+    }
     const char *errs = MpStr_AsUTF8(t->errors);
-    MpObject *s = enc && errs ? MpStr_Decode(buf->data ? buf->data : "",
-                                             (Mp_ssize_t)buf->len, enc, errs)
-                              : NULL;
+    MpObject *s = errs ? MpCodec_Decode(&codec,
+                                        buf->data ? buf->data : "",
+                                        (Mp_ssize_t)buf->len, errs)
+                       : NULL;
     MpStrBuf_Clear(buf);
     return s;
 }
@@ -846,26 +991,30 @@ text_read_chars(MpTextIOObject *t, Mp_ssize_t limit, int line,
                 MpStrBuf *out)
 {
     MpBufferedObject *b = t->buffer;
-    if (prep_read(b) < 0) {
+    if (prep_read(b) < 0 || read_bom(t, b->fp, NULL, NULL) < 0) {
         return -1;
     }
     FILE *fp = b->fp;
     int nl = t->newline;
     int cr_ends = nl == NL_UNIVERSAL || nl == NL_ANY || nl == NL_CR;
+    int order = read_order(t);
     Mp_ssize_t chars = 0;
-    int c;
-    while ((c = getc(fp)) != EOF) {
-        int starts_char = !t->utf8 || (c & 0xC0) != 0x80;
-        if (starts_char) {
+    unsigned char u[4];
+    int got = 0;
+    long c;
+    while ((c = get_unit(t, fp, u, &got)) >= 0) {
+        if (starts_char(t, c)) {
             if (limit >= 0 && chars >= limit) {
-                ungetc(c, fp);
+                unget_bytes(fp, u, t->width);
                 break;
             }
             chars++;
         }
         if (c == '\r' && nl != NL_LF && nl != NL_CR) {
             /* \r\n, or (universal modes) a lone \r */
-            int d = getc(fp);
+            unsigned char u2[4];
+            int got2;
+            long d = get_unit(t, fp, u2, &got2);
             int crlf = d == '\n';
             if (crlf && nl != NL_UNIVERSAL) {
                 /* kept as two characters: the \n must fit the limit */
@@ -876,13 +1025,13 @@ text_read_chars(MpTextIOObject *t, Mp_ssize_t limit, int line,
                     chars++;
                 }
             }
-            if (!crlf && d != EOF) {
-                ungetc(d, fp);
+            if (!crlf) {
+                unget_bytes(fp, u2, d >= 0 ? t->width : got2);
             }
             if (nl == NL_CRLF) {
-                MpStrBuf_Putc(out, '\r');
+                put_unit(t, out, order, '\r');
                 if (crlf) {
-                    MpStrBuf_Putc(out, '\n');
+                    put_unit(t, out, order, '\n');
                     if (line) {
                         break;
                     }
@@ -890,18 +1039,18 @@ text_read_chars(MpTextIOObject *t, Mp_ssize_t limit, int line,
                 continue;
             }
             t->seen |= crlf ? SEEN_CRLF : SEEN_CR;
-            if (nl == NL_UNIVERSAL) {
-                MpStrBuf_Putc(out, '\n');
+            if (nl != NL_UNIVERSAL) {
+                put_unit(t, out, order, '\r');
             }
-            else {
-                MpStrBuf_Append(out, "\r\n", crlf ? 2 : 1);
+            if (nl == NL_UNIVERSAL || crlf) {
+                put_unit(t, out, order, '\n');
             }
             if (line) {
                 break;
             }
             continue;
         }
-        MpStrBuf_Putc(out, (char)c);
+        MpStrBuf_Append(out, (const char *)u, (size_t)t->width);
         if (c == '\n') {
             if (nl == NL_UNIVERSAL || nl == NL_ANY) {
                 t->seen |= SEEN_LF;
@@ -914,6 +1063,10 @@ text_read_chars(MpTextIOObject *t, Mp_ssize_t limit, int line,
             break;  // newline='\r'
         }
     }
+    if (c < 0 && got > 0) {
+        /* an incomplete unit at the end: the decoder reports it */
+        MpStrBuf_Append(out, (const char *)u, (size_t)got);
+    }
     if (ferror(fp)) {
         err_stdio(fp);
         return -1;
@@ -922,34 +1075,47 @@ text_read_chars(MpTextIOObject *t, Mp_ssize_t limit, int line,
     return 0;
 }
 
-/* read() of the whole rest: one block read, then the newline pass. */
+/* read() of the whole rest: one block read, then the newline pass.
+   *missing and *kept as read_bom says. */
 static int
-text_read_all(MpTextIOObject *t, MpStrBuf *out)
+text_read_all(MpTextIOObject *t, MpStrBuf *out, int *missing, int *kept)
 {
-    if (read_bytes(t->buffer, -1, out) < 0) {
+    if (prep_read(t->buffer) < 0 ||
+        read_bom(t, t->buffer->fp, missing, kept) < 0 ||
+        read_bytes(t->buffer, -1, out) < 0) {
         return -1;
     }
     if (t->newline != NL_UNIVERSAL && t->newline != NL_ANY) {
         return 0;
     }
-    /* one pass in place: the translated text is never longer */
-    char *p = out->data;
-    size_t j = 0;
-    for (size_t i = 0; i < out->len; i++) {
-        char c = p[i];
+    /* one pass in place, unit by unit: the translated text is never
+       longer; an incomplete unit at the end is kept for the decoder */
+    unsigned char *p = (unsigned char *)out->data;
+    size_t w = (size_t)t->width, n = out->len, j = 0;
+    int order = read_order(t);
+    for (size_t i = 0; i < n; i += w) {
+        if (n - i < w) {
+            memmove(p + j, p + i, n - i);
+            j += n - i;
+            break;
+        }
+        uint32_t c = w == 1 ? p[i] : MpCodec_Unit(p + i, (int)w, order);
         if (c == '\r') {
-            int crlf = i + 1 < out->len && p[i + 1] == '\n';
+            int crlf = n - i >= 2 * w &&
+                       MpCodec_Unit(p + i + w, (int)w, order) == '\n';
             t->seen |= crlf ? SEEN_CRLF : SEEN_CR;
             if (t->newline == NL_UNIVERSAL) {
-                p[j++] = '\n';
-                i += crlf;
+                MpCodec_PutUnit(p + j, (int)w, order, '\n');
+                j += w;
+                i += crlf ? w : 0;
                 continue;
             }
         }
         else if (c == '\n') {
             t->seen |= SEEN_LF;
         }
-        p[j++] = c;
+        memmove(p + j, p + i, w);
+        j += w;
     }
     if (p != NULL) {
         out->len = j;
@@ -968,12 +1134,20 @@ text_read(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
         return NULL;
     }
     MpStrBuf out = {0};
-    int r = n < 0 ? text_read_all(t, &out) : text_read_chars(t, n, 0, &out);
+    int missing = 0, kept = 0;
+    int r = n < 0 ? text_read_all(t, &out, &missing, &kept)
+                  : text_read_chars(t, n, 0, &out);
     if (r < 0) {
         MpStrBuf_Clear(&out);
         return NULL;
     }
-    return text_decode(t, &out);
+    MpObject *s = text_decode(t, &out, kept);
+    if (s != NULL && missing) {
+        Mp_DECREF(s);
+        no_bom(t);
+        return NULL;
+    }
+    return s;
 }
 
 static MpObject *
@@ -987,7 +1161,7 @@ text_readline_limit(MpTextIOObject *t, Mp_ssize_t limit)
         MpStrBuf_Clear(&out);
         return NULL;
     }
-    return text_decode(t, &out);
+    return text_decode(t, &out, 0);
 }
 
 static MpObject *
@@ -1034,9 +1208,9 @@ MpTextIO_Write(MpObject *self, MpObject *s, const char *fallback)
         p = fallback;
         n = (Mp_ssize_t)strlen(fallback);
     }
-    else if (t->utf8 && (((MpStrObject *)s)->kind == 1 ||
-                         MpStr_CompareWithASCII(t->errors,
-                                                "surrogatepass") == 0)) {
+    else if (t->codec.family == MP_CODEC_UTF8 &&
+             (((MpStrObject *)s)->kind == 1 ||
+              MpStr_CompareWithASCII(t->errors, "surrogatepass") == 0)) {
         /* no surrogates in a 1-byte str: the cached UTF-8 is the
            encoding */
         p = MpStr_AsUTF8AndSize(s, &n);
@@ -1045,9 +1219,14 @@ MpTextIO_Write(MpObject *self, MpObject *s, const char *fallback)
         }
     }
     else {
-        const char *enc = MpStr_AsUTF8(t->encoding);
+        /* 'utf-16' at the start of the stream: the codec's own BOM */
+        MpCodec codec = t->codec;
+        if (!t->bom_write) {
+            codec.order = write_order(t);
+        }
         const char *errs = MpStr_AsUTF8(t->errors);
-        encoded = enc && errs ? MpStr_AsEncodedString(s, enc, errs) : NULL;
+        encoded = errs ? MpCodec_Encode(&codec, s, errs) : NULL;
+        t->bom_write = 0;  // even when encoding failed, as CPython
         if (encoded == NULL) {
             return -1;
         }
@@ -1057,14 +1236,19 @@ MpTextIO_Write(MpObject *self, MpObject *s, const char *fallback)
     int r = 0;
     if ((t->newline == NL_CR || t->newline == NL_CRLF) &&
         memchr(p, '\n', (size_t)n) != NULL) {
+        /* each '\n' unit becomes '\r' or '\r\n' */
         MpStrBuf tr = {0};
-        const char *eol = t->newline == NL_CR ? "\r" : "\r\n";
-        for (Mp_ssize_t i = 0; i < n; i++) {
-            if (p[i] == '\n') {
-                MpStrBuf_Puts(&tr, eol);
+        int w = t->width, order = write_order(t);
+        for (Mp_ssize_t i = 0; i + w <= n; i += w) {
+            if (MpCodec_Unit((const unsigned char *)p + i, w, order) ==
+                '\n') {
+                put_unit(t, &tr, order, '\r');
+                if (t->newline == NL_CRLF) {
+                    put_unit(t, &tr, order, '\n');
+                }
             }
             else {
-                MpStrBuf_Putc(&tr, p[i]);
+                MpStrBuf_Append(&tr, p + i, (size_t)w);
             }
         }
         if (tr.failed) {
@@ -1139,6 +1323,17 @@ text_seek(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     int64_t np;
     if (seek_raw(t->buffer, cookie, (int)whence, &np) < 0) {
         return NULL;
+    }
+    if (t->codec.order == MP_BO_BOM) {
+        /* at the start, a BOM is read and written again; elsewhere the
+           order found before (or the native one) goes on */
+        if (np == 0) {
+            t->dec_order = MP_BO_BOM;
+        }
+        else if (t->dec_order == MP_BO_BOM) {
+            t->dec_order = (char)MpCodec_NativeOrder();
+        }
+        t->bom_write = np == 0 && t->buffer->writable;
     }
     return MpLong_FromInt64(np);
 }
@@ -1357,34 +1552,19 @@ MpTypeObject MpTextIO_Type = {
     .tp_getset = text_getset,
 };
 
-/* Whether the codec named enc is UTF-8 (else it is one byte per
-   character): 1 or 0, or -1 with LookupError for an unknown codec. */
-static int
-codec_is_utf8(const char *enc)
-{
-    MpObject *probe = MpStr_FromCodePoint(0xE9);
-    MpObject *b = probe ? MpStr_AsEncodedString(probe, enc, "replace")
-                        : NULL;
-    Mp_XDECREF(probe);
-    if (b == NULL) {
-        return -1;
-    }
-    int utf8 = MpBytes_GET_SIZE(b) == 2;
-    Mp_DECREF(b);
-    return utf8;
-}
-
-/* A text object over buffer.  Refs: NEW; STEALS buffer; the str
+/* A text object over buffer, for the codec named encoding.  Refs: NEW
+   (NULL with LookupError "unknown encoding: X"); STEALS buffer; the str
    arguments BORROWED. */
 static MpObject *
 text_new(MpBufferedObject *buffer, MpObject *encoding, MpObject *errors,
          MpObject *mode, int newline)
 {
     const char *enc = MpStr_AsUTF8(encoding);
-    int utf8 = enc ? codec_is_utf8(enc) : -1;
-    MpTextIOObject *t = utf8 < 0 ? NULL
-                                 : (MpTextIOObject *)MpObject_New(
-                                       &MpTextIO_Type);
+    MpCodec codec;
+    MpTextIOObject *t = enc == NULL || MpCodec_Lookup(enc, &codec) < 0
+                            ? NULL
+                            : (MpTextIOObject *)MpObject_New(
+                                  &MpTextIO_Type);
     if (t == NULL) {
         Mp_DECREF(buffer);
         return NULL;
@@ -1394,7 +1574,15 @@ text_new(MpBufferedObject *buffer, MpObject *encoding, MpObject *errors,
     t->errors = Mp_NewRef(errors);
     t->mode = Mp_NewRef(mode);
     t->newline = (char)newline;
-    t->utf8 = (char)utf8;
+    t->codec = codec;
+    t->width = codec.family == MP_CODEC_UTF16   ? 2
+               : codec.family == MP_CODEC_UTF32 ? 4
+                                                : 1;
+    t->dec_order = MP_BO_BOM;
+    /* As CPython: a BOM goes first unless the file is seekable and not
+       at its start ('a' on a non-empty file); a pipe gets one. */
+    t->bom_write = codec.order == MP_BO_BOM && buffer->writable &&
+                   ftello(buffer->fp) <= 0;
     return (MpObject *)t;
 }
 

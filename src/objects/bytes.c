@@ -17,6 +17,7 @@
 #define _GNU_SOURCE  // memmem
 #include "objects/bytes.h"
 #include "objects/objreduce.h"
+#include "printf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1759,6 +1760,26 @@ bytes_add(MpObject *a, MpObject *b)
     return MpBytes_Concat(a, b);
 }
 
+/* b % args (printf.c).  The left operand must be of the type: 5 % b'x'
+   and b'%s' % b'' reflected from bytearray.__rmod__ are NotImplemented. */
+static MpObject *
+bytes_mod(MpObject *a, MpObject *b)
+{
+    if (!MpBytes_Check(a)) {
+        return Mp_NewRef(Mp_NotImplemented);
+    }
+    return MpBytes_Format(a, b);
+}
+
+static MpObject *
+bytearray_mod(MpObject *a, MpObject *b)
+{
+    if (!MpByteArray_Check(a)) {
+        return Mp_NewRef(Mp_NotImplemented);
+    }
+    return MpBytes_Format(a, b);
+}
+
 #define FAST MP_METH_FASTCALL
 #define FASTKW (MP_METH_FASTCALL | MP_METH_KEYWORDS)
 #define VARARGS (MP_METH_FASTCALL | MP_METH_VARARGS) // CPython's messages
@@ -1885,12 +1906,14 @@ static MpMappingMethods bytes_as_mapping = {
 
 static MpNumberMethods bytes_as_number = {
     .nb_add = bytes_add,
+    .nb_remainder = bytes_mod,
 };
 
 /* bytearray's own: `b += x` must extend b in place (and so fail while a
    view is exported), not fall to nb_add, which makes a new object. */
 static MpNumberMethods bytearray_as_number = {
     .nb_add = bytes_add,
+    .nb_remainder = bytearray_mod,
     .nb_inplace_add = bytearray_inplace_concat,
 };
 

@@ -154,7 +154,7 @@ typedef struct {
     int count;
 } ExtraFields;
 
-static ExtraFields extras[10];
+static ExtraFields extras[12];
 static int n_extras;
 
 /* The extra object fields of o's layout: walks o's class up to the first
@@ -2124,7 +2124,15 @@ MpExceptions_Init(void)
               offsetof(MpOSErrorObject, written));
     add_extra(&SyntaxError_type, offsetof(MpSyntaxErrorObject, msg),
               sizeof(MpSyntaxErrorObject));
-    add_extra(&UnicodeError_type, offsetof(MpUnicodeErrorObject, encoding),
+    /* not UnicodeError itself: UnicodeError('x') has the plain layout */
+    add_extra(&UnicodeDecodeError_type,
+              offsetof(MpUnicodeErrorObject, encoding),
+              offsetof(MpUnicodeErrorObject, start));
+    add_extra(&UnicodeEncodeError_type,
+              offsetof(MpUnicodeErrorObject, encoding),
+              offsetof(MpUnicodeErrorObject, start));
+    add_extra(&UnicodeTranslateError_type,
+              offsetof(MpUnicodeErrorObject, encoding),
               offsetof(MpUnicodeErrorObject, start));
     add_extra(&BaseExceptionGroup_type,
               offsetof(MpBaseExceptionGroupObject, msg),

@@ -42,6 +42,7 @@
 #include "format.h"
 #include "getargs.h"
 #include "hash.h"
+#include "printf.h"
 #include "repr.h"
 #include "strbuf.h"
 #include "unicodedb.h"
@@ -52,6 +53,7 @@
 #include "objects/list.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/unicodecodecs.h"
 
 #include "objects/slice.h"
 
@@ -311,12 +313,7 @@ str_exact(MpObject *s)
 
 /* {====== The code point writer ====== */
 
-typedef struct {
-    uint32_t *buf;
-    Mp_ssize_t len, cap;
-    uint32_t maxchar;
-    uint32_t inl[64];
-} cpw;
+typedef MpStrWriter cpw;  // str.h: the exported name of this writer
 
 static void
 cpw_init(cpw *w)
@@ -471,92 +468,43 @@ cpw_finish(cpw *w)
     cpw_discard(w);
     return s;
 }
+
+void
+MpStrWriter_Init(MpStrWriter *w)
+{
+    cpw_init(w);
+}
+
+int
+MpStrWriter_Put(MpStrWriter *w, uint32_t cp)
+{
+    return cpw_put(w, cp);
+}
+
+int
+MpStrWriter_PutASCII(MpStrWriter *w, const char *s, Mp_ssize_t n)
+{
+    return cpw_put_ascii(w, s, n);
+}
+
+MpObject *
+MpStrWriter_Finish(MpStrWriter *w)
+{
+    return cpw_finish(w);
+}
+
+void
+MpStrWriter_Discard(MpStrWriter *w)
+{
+    cpw_discard(w);
+}
 /* }====== */
 
 /* {====== UTF-8 ======
    minipy's internal UTF-8 (C strings handed to MpStr_FromUTF8, the cached
    utf8 form) admits surrogates in their 3-byte form, as CPython's
-   "surrogatepass".  bytes.decode('utf-8') is strict about them. */
-
-enum {
-    ERR_STRICT,
-    ERR_IGNORE,
-    ERR_REPLACE,
-    ERR_SURROGATEESCAPE,
-    ERR_SURROGATEPASS,
-    ERR_BACKSLASHREPLACE,
-    ERR_XMLCHARREFREPLACE,
-    ERR_UNKNOWN,
-};
-
-static int
-error_handler(const char *errors)
-{
-    if (errors == NULL || strcmp(errors, "strict") == 0) {
-        return ERR_STRICT;
-    }
-    static const char *const names[] = {
-        "strict", "ignore", "replace", "surrogateescape", "surrogatepass",
-        "backslashreplace", "xmlcharrefreplace"};
-    for (int i = 0; i < 7; i++) {
-        if (strcmp(errors, names[i]) == 0) {
-            return i;
-        }
-    }
-    return ERR_UNKNOWN;
-}
-
-static void
-unknown_handler(const char *errors)
-{
-    MpErr_Format(MpExc_LookupError, "unknown error handler name '%s'",
-                 errors);
-}
-
-/* Raises exc_type(encoding, object, start, end, reason), the standard
-   constructor of UnicodeDecodeError/UnicodeEncodeError; the exception's
-   __str__ words the message ("'utf-8' codec can't decode byte 0xff in
-   position 0: invalid start byte"). */
-static void
-raise_codec_error(MpObject *exc_type, const char *encoding, MpObject *obj,
-                  Mp_ssize_t start, Mp_ssize_t end, const char *reason)
-{
-    MpObject *args = MpTuple_New(5);
-    if (args == NULL) {
-        return;
-    }
-    MpObject *enc = MpStr_FromString(encoding);
-    MpObject *s = MpLong_FromSsize_t(start);
-    MpObject *e = MpLong_FromSsize_t(end);
-    MpObject *r = MpStr_FromString(reason);
-    MpTuple_SET_ITEM(args, 0, enc);
-    MpTuple_SET_ITEM(args, 1, Mp_NewRef(obj));
-    MpTuple_SET_ITEM(args, 2, s);
-    MpTuple_SET_ITEM(args, 3, e);
-    MpTuple_SET_ITEM(args, 4, r);
-    if (enc == NULL || s == NULL || e == NULL || r == NULL) {
-        Mp_DECREF(args);
-        return;
-    }
-    MpObject *exc = MpObject_Call(exc_type, args, NULL);
-    Mp_DECREF(args);
-    if (exc != NULL) {
-        MpErr_SetObject(exc_type, exc);
-        Mp_DECREF(exc);
-    }
-}
-
-static void
-raise_decode_error(const char *encoding, const char *s, Mp_ssize_t len,
-                   Mp_ssize_t start, Mp_ssize_t end, const char *reason)
-{
-    MpObject *b = MpBytes_FromStringAndSize(s, len);
-    if (b != NULL) {
-        raise_codec_error(MpExc_UnicodeDecodeError, encoding, b, start, end,
-                          reason);
-        Mp_DECREF(b);
-    }
-}
+   "surrogatepass".  bytes.decode('utf-8') is strict about them; its
+   errors go to the handlers of unicodecodecs.c. */
 
 /* Decodes one UTF-8 sequence at s[0:n].  Returns its length and sets *cp,
    or returns 0 and sets *bad (the length of the invalid prefix, >= 1) and
@@ -622,11 +570,11 @@ utf8_decode_one(const unsigned char *s, Mp_ssize_t n, int allow_surr,
     return need;
 }
 
-/* The decoder behind MpStr_FromUTF8 and bytes.decode('utf-8').
+/* The decoder behind MpStr_FromUTF8 (internal: encoded surrogates
+   pass, anything else invalid is an error) and bytes.decode('utf-8').
    Refs: NEW. */
 static MpObject *
-decode_utf8(const char *s, Mp_ssize_t len, int errh, int allow_surr,
-            const char *errors)
+decode_utf8(const char *s, Mp_ssize_t len, int internal, const char *errors)
 {
     const unsigned char *p = (const unsigned char *)s;
     Mp_ssize_t i = 0;
@@ -643,9 +591,7 @@ decode_utf8(const char *s, Mp_ssize_t len, int errh, int allow_surr,
         }
         return r;
     }
-    if (errh == ERR_SURROGATEPASS) {
-        allow_surr = 1;
-    }
+    MpDecoding d = {"utf-8", MP_CODEC_UTF8, MP_BO_LE, s, len, errors};
     cpw w;
     cpw_init(&w);
     if (cpw_put_ascii(&w, s, i) < 0) {
@@ -655,47 +601,17 @@ decode_utf8(const char *s, Mp_ssize_t len, int errh, int allow_surr,
         uint32_t cp;
         Mp_ssize_t bad;
         const char *reason;
-        Mp_ssize_t k = utf8_decode_one(p + i, len - i, allow_surr, &cp, &bad,
+        Mp_ssize_t k = utf8_decode_one(p + i, len - i, internal, &cp, &bad,
                                        &reason);
         if (k > 0) {
             if (cpw_put(&w, cp) < 0) {
                 goto error;
             }
             i += k;
-            continue;
         }
-        switch (errh) {
-        case ERR_IGNORE:
-            break;
-        case ERR_REPLACE:
-            if (cpw_put(&w, 0xFFFD) < 0) {
-                goto error;
-            }
-            break;
-        case ERR_SURROGATEESCAPE:
-            for (Mp_ssize_t j = 0; j < bad; j++) {
-                if (cpw_put(&w, 0xDC00 + p[i + j]) < 0) {
-                    goto error;
-                }
-            }
-            break;
-        case ERR_BACKSLASHREPLACE:
-            for (Mp_ssize_t j = 0; j < bad; j++) {
-                char tmp[8];
-                snprintf(tmp, sizeof tmp, "\\x%02x", p[i + j]);
-                if (cpw_put_ascii(&w, tmp, 4) < 0) {
-                    goto error;
-                }
-            }
-            break;
-        case ERR_UNKNOWN:
-            unknown_handler(errors);
-            goto error;
-        default:
-            raise_decode_error("utf-8", s, len, i, i + bad, reason);
+        else if ((i = MpCodec_DecodeError(&d, i, i + bad, reason, &w)) < 0) {
             goto error;
         }
-        i += bad;
     }
     return cpw_finish(&w);
 error:
@@ -706,13 +622,19 @@ error:
 MpObject *
 MpStr_FromUTF8(const char *s, Mp_ssize_t len)
 {
-    return decode_utf8(s, len, ERR_STRICT, 1, NULL);
+    return decode_utf8(s, len, 1, NULL);
 }
 
 MpObject *
 MpStr_FromString(const char *s)
 {
-    return decode_utf8(s, (Mp_ssize_t)strlen(s), ERR_STRICT, 1, NULL);
+    return decode_utf8(s, (Mp_ssize_t)strlen(s), 1, NULL);
+}
+
+MpObject *
+MpStr_DecodeUTF8(const char *s, Mp_ssize_t len, const char *errors)
+{
+    return decode_utf8(s, len, 0, errors);
 }
 
 static int
@@ -2773,225 +2695,8 @@ str_isidentifier(MpObject *s, MpObject *unused)
 }
 /* }====== */
 
-/* {====== Codecs: utf-8, ascii, latin-1 ======
-   The three codecs every Python has built in, with the standard error
-   handlers.  Other encodings are a LookupError, as CPython says for a
-   codec it does not know. */
-
-enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UNKNOWN };
-
-static int
-lookup_encoding(const char *name)
-{
-    if (name == NULL) {
-        return ENC_UTF8;
-    }
-    char norm[32];
-    size_t n = strlen(name);
-    if (n >= sizeof norm) {
-        return ENC_UNKNOWN;
-    }
-    for (size_t i = 0; i <= n; i++) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z') {
-            c += 32;
-        }
-        else if (c == '-' || c == ' ') {
-            c = '_';
-        }
-        norm[i] = c;
-    }
-    static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf",
-                                       "cp65001", NULL};
-    static const char *const ascii[] = {"ascii", "us_ascii", "646", "us",
-                                        "ansi_x3.4_1968", NULL};
-    static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1",
-                                         "iso8859_1", "8859", "cp819", "l1",
-                                         "latin", "iso_ir_100", NULL};
-    const char *const *tables[] = {utf8, ascii, latin1};
-    for (int t = 0; t < 3; t++) {
-        for (const char *const *p = tables[t]; *p; p++) {
-            if (strcmp(norm, *p) == 0) {
-                return t;
-            }
-        }
-    }
-    return ENC_UNKNOWN;
-}
-
-MpObject *
-MpStr_AsEncodedString(MpObject *s, const char *encoding,
-                      const char *errors)
-{
-    int enc = lookup_encoding(encoding);
-    if (enc == ENC_UNKNOWN) {
-        return MpErr_Format(MpExc_LookupError, "unknown encoding: %s",
-                            encoding);
-    }
-    Mp_ssize_t len = LEN(s);
-    int k = KIND(s);
-    const void *d = MpStr_DATA(s);
-    if (((StrObj *)s)->ascii || (enc == ENC_LATIN1 && k == 1)) {
-        return MpBytes_FromStringAndSize(MpStr_DATA(s), len);
-    }
-    if (enc == ENC_UTF8 && k == 1) {
-        Mp_ssize_t n;
-        const char *u = MpStr_AsUTF8AndSize(s, &n);
-        return u == NULL ? NULL : MpBytes_FromStringAndSize(u, n);
-    }
-    const char *encname = enc == ENC_UTF8    ? "utf-8"
-                          : enc == ENC_ASCII ? "ascii"
-                                             : "latin-1";
-    uint32_t limit = enc == ENC_ASCII ? 0x80 : 0x100;
-    int errh = error_handler(errors);
-    MpStrBuf b = {0};
-    for (Mp_ssize_t i = 0; i < len;) {
-        uint32_t c = rd(k, d, i);
-        int bad = enc == ENC_UTF8 ? (c >= 0xD800 && c <= 0xDFFF)
-                                  : c >= limit;
-        if (!bad) {
-            if (enc == ENC_UTF8) {
-                MpStrBuf_PutCodePoint(&b, c);
-            }
-            else {
-                MpStrBuf_Putc(&b, (char)c);
-            }
-            i++;
-            continue;
-        }
-        /* The run of unencodable characters [i, j) goes into one error. */
-        Mp_ssize_t j = i + 1;
-        while (j < len) {
-            uint32_t c2 = rd(k, d, j);
-            if (enc == ENC_UTF8 ? !(c2 >= 0xD800 && c2 <= 0xDFFF)
-                                : c2 < limit) {
-                break;
-            }
-            j++;
-        }
-        for (Mp_ssize_t x = i; x < j; x++) {
-            uint32_t cx = rd(k, d, x);
-            char tmp[16];
-            switch (errh) {
-            case ERR_IGNORE:
-                break;
-            case ERR_REPLACE:
-                MpStrBuf_Putc(&b, '?');
-                break;
-            case ERR_BACKSLASHREPLACE:
-                snprintf(tmp, sizeof tmp,
-                         cx < 0x100     ? "\\x%02x"
-                         : cx < 0x10000 ? "\\u%04x"
-                                        : "\\U%08x",
-                         (unsigned)cx);
-                MpStrBuf_Puts(&b, tmp);
-                break;
-            case ERR_XMLCHARREFREPLACE:
-                snprintf(tmp, sizeof tmp, "&#%u;", (unsigned)cx);
-                MpStrBuf_Puts(&b, tmp);
-                break;
-            case ERR_SURROGATEESCAPE:
-                if (cx >= 0xDC80 && cx <= 0xDCFF) {
-                    MpStrBuf_Putc(&b, (char)(cx - 0xDC00));
-                    break;
-                }
-                goto raise;
-            case ERR_SURROGATEPASS:
-                if (enc == ENC_UTF8) {
-                    MpStrBuf_PutCodePoint(&b, cx);
-                    break;
-                }
-                goto raise;
-            case ERR_UNKNOWN:
-                unknown_handler(errors);
-                goto error;
-            default:
-                goto raise;
-            }
-        }
-        i = j;
-        continue;
-    raise:
-        raise_codec_error(MpExc_UnicodeEncodeError, encname, s, i, j,
-                          enc == ENC_UTF8    ? "surrogates not allowed"
-                          : enc == ENC_ASCII ? "ordinal not in range(128)"
-                                             : "ordinal not in range(256)");
-        goto error;
-    }
-    if (b.failed) {
-        MpStrBuf_Clear(&b);
-        return MpErr_NoMemory();
-    }
-    MpObject *r = MpBytes_FromStringAndSize(b.data ? b.data : "",
-                                            (Mp_ssize_t)b.len);
-    MpStrBuf_Clear(&b);
-    return r;
-error:
-    MpStrBuf_Clear(&b);
-    return NULL;
-}
-
-MpObject *
-MpStr_Decode(const char *s, Mp_ssize_t len, const char *encoding,
-             const char *errors)
-{
-    int enc = lookup_encoding(encoding);
-    if (enc == ENC_UNKNOWN) {
-        return MpErr_Format(MpExc_LookupError, "unknown encoding: %s",
-                            encoding);
-    }
-    int errh = error_handler(errors);
-    if (enc == ENC_UTF8) {
-        return decode_utf8(s, len, errh, 0, errors);
-    }
-    if (enc == ENC_LATIN1) {
-        return from_kind_data(1, s, len);
-    }
-    const unsigned char *p = (const unsigned char *)s;
-    Mp_ssize_t i = 0;
-    while (i < len && p[i] < 0x80) {
-        i++;
-    }
-    if (i == len) {
-        return from_kind_data(1, s, len);
-    }
-    cpw w;
-    cpw_init(&w);
-    for (i = 0; i < len; i++) {
-        if (p[i] < 0x80) {
-            if (cpw_put(&w, p[i]) < 0) {
-                goto error;
-            }
-            continue;
-        }
-        char tmp[8];
-        switch (errh) {
-        case ERR_IGNORE:
-            break;
-        case ERR_REPLACE:
-            cpw_put(&w, 0xFFFD);
-            break;
-        case ERR_SURROGATEESCAPE:
-            cpw_put(&w, 0xDC00 + p[i]);
-            break;
-        case ERR_BACKSLASHREPLACE:
-            snprintf(tmp, sizeof tmp, "\\x%02x", p[i]);
-            cpw_put_ascii(&w, tmp, 4);
-            break;
-        case ERR_UNKNOWN:
-            unknown_handler(errors);
-            goto error;
-        default:
-            raise_decode_error("ascii", s, len, i, i + 1,
-                               "ordinal not in range(128)");
-            goto error;
-        }
-    }
-    return cpw_finish(&w);
-error:
-    cpw_discard(&w);
-    return NULL;
-}
+/* {====== str.encode ======
+   The codecs themselves are unicodecodecs.c's. */
 
 static const char *const encode_kw[] = {"encoding", "errors", NULL};
 
@@ -3204,465 +2909,129 @@ error:
 /* }====== */
 
 /* {====== printf-style formatting: str % args ======
-   CPython's PyUnicode_Format: walk the format, take one argument per
-   conversion from the tuple (or the single non-tuple argument), or look
-   it up by name in a mapping for %(name)s; complain about the leftovers
-   at the end. */
-
-enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
+   The walk over the format and the numbers are printf.c's, shared with
+   bytes; the str sink here writes code points into a cpw and knows what
+   %s, %r, %a and %c make of an object. */
 
 typedef struct {
-    MpObject *args;   // the right operand
-    MpObject *dict;   // args when it is a mapping, else NULL
-    Mp_ssize_t arglen, argidx;
-} fmtctx;
+    MpPrintfSink base;
+    MpObject *fmt;
+    cpw w;
+} StrSink;
 
-/* Refs: BORROWED. */
-static MpObject *
-next_arg(fmtctx *c)
+static int
+sink_put_literal(MpPrintfSink *sink, Mp_ssize_t start, Mp_ssize_t end)
 {
-    if (c->argidx < c->arglen) {
-        c->argidx++;
-        if (c->arglen < 0) {
-            return c->args;
-        }
-        return MpTuple_GET_ITEM(c->args, c->argidx - 1);
-    }
-    MpErr_SetString(MpExc_TypeError,
-                    "not enough arguments for format string");
-    return NULL;
+    StrSink *s = (StrSink *)sink;
+    return cpw_put_sub(&s->w, s->fmt, start, end);
 }
 
-/* Writes s padded to width (code points), truncated to prec. */
 static int
-put_padded(cpw *w, MpObject *s, int flags, Mp_ssize_t width,
-           Mp_ssize_t prec)
+sink_put_ascii(MpPrintfSink *sink, const char *p, Mp_ssize_t n)
 {
-    Mp_ssize_t n = LEN(s);
+    return cpw_put_ascii(&((StrSink *)sink)->w, p, n);
+}
+
+/* Writes t padded with spaces to the width, cut to prec code points. */
+static int
+put_padded(cpw *w, MpObject *t, const MpPrintfSpec *spec, Mp_ssize_t prec)
+{
+    Mp_ssize_t n = LEN(t);
     if (prec >= 0 && prec < n) {
         n = prec;
     }
-    if (!(flags & F_LJUST) && cpw_fill(w, ' ', width - n) < 0) {
-        return -1;
-    }
-    if (cpw_put_sub(w, s, 0, n) < 0) {
-        return -1;
-    }
-    if ((flags & F_LJUST) && cpw_fill(w, ' ', width - n) < 0) {
+    int ljust = spec->flags & MP_PF_LJUST;
+    if ((!ljust && cpw_fill(w, ' ', spec->width - n) < 0) ||
+        cpw_put_sub(w, t, 0, n) < 0 ||
+        (ljust && cpw_fill(w, ' ', spec->width - n) < 0)) {
         return -1;
     }
     return 0;
 }
 
-/* sign, prefix ("0x"), digits, padded to width: zeros between prefix and
-   digits with the 0 flag, spaces outside otherwise. */
+/* %c: a str of length 1 or an int (through __index__) below 0x110000;
+   any failure of __index__ reads "%c requires int or char". */
 static int
-put_number(cpw *w, const char *sign, const char *prefix, const char *digits,
-           int flags, Mp_ssize_t width)
+char_of(MpObject *v, uint32_t *cp)
 {
-    Mp_ssize_t n = (Mp_ssize_t)(strlen(sign) + strlen(prefix) +
-                                strlen(digits));
-    Mp_ssize_t padn = width > n ? width - n : 0;
-    if (!(flags & (F_LJUST | F_ZERO)) && cpw_fill(w, ' ', padn) < 0) {
-        return -1;
-    }
-    if (cpw_put_ascii(w, sign, (Mp_ssize_t)strlen(sign)) < 0 ||
-        cpw_put_ascii(w, prefix, (Mp_ssize_t)strlen(prefix)) < 0) {
-        return -1;
-    }
-    if ((flags & F_ZERO) && !(flags & F_LJUST) &&
-        cpw_fill(w, '0', padn) < 0) {
-        return -1;
-    }
-    if (cpw_put_ascii(w, digits, (Mp_ssize_t)strlen(digits)) < 0) {
-        return -1;
-    }
-    if ((flags & F_LJUST) && cpw_fill(w, ' ', padn) < 0) {
-        return -1;
-    }
-    return 0;
-}
-
-static int
-format_int(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
-           Mp_ssize_t prec, char c)
-{
-    MpObject *num;
-    int real = c == 'd' || c == 'i' || c == 'u';
-    if (MpLong_Check(v)) {
-        num = Mp_NewRef(v);
-    }
-    else if (real && (MpFloat_Check(v) || has_index(v))) {
-        num = MpFloat_Check(v) ? MpNumber_Long(v) : MpNumber_Index(v);
-    }
-    else if (!real && has_index(v)) {
-        num = MpNumber_Index(v);
+    if (MpStr_Check(v)) {
+        if (LEN(v) == 1) {
+            *cp = rd(KIND(v), MpStr_DATA(v), 0);
+            return 0;
+        }
     }
     else {
-        MpErr_Format(MpExc_TypeError,
-                     real ? "%%%c format: a real number is required, not "
-                            "%.200s"
-                          : "%%%c format: an integer is required, not %.200s",
-                     c, MpType_Name(Mp_TYPE(v)));
-        return -1;
-    }
-    if (num == NULL) {
-        return -1;
-    }
-    mpz_t z;
-    mpz_init(z);
-    MpLong_AsMpz(num, z);
-    Mp_DECREF(num);
-    int neg = mpz_sgn(z) < 0;
-    mpz_abs(z, z);
-    int base = (c == 'x' || c == 'X') ? 16 : c == 'o' ? 8 : 10;
-    char *digits = mpz_get_str(NULL, base, z);
-    mpz_clear(z);
-    if (digits == NULL) {
-        MpErr_NoMemory();
-        return -1;
-    }
-    if (c == 'X') {
-        for (char *p = digits; *p; p++) {
-            if (*p >= 'a' && *p <= 'f') {
-                *p -= 32;
+        MpObject *i = MpNumber_Index(v);
+        if (i != NULL) {
+            int64_t x = MpLong_AsInt64(i);
+            Mp_DECREF(i);
+            if (x == -1 && MpErr_Occurred()) {
+                MpErr_Clear();  // beyond 64 bits: out of range
             }
+            if (x < 0 || x > (int64_t)MAX_UNICODE) {
+                MpErr_SetString(MpExc_OverflowError,
+                                "%c arg not in range(0x110000)");
+                return -1;
+            }
+            *cp = (uint32_t)x;
+            return 0;
         }
+        MpErr_Clear();
     }
-    size_t nd = strlen(digits);
-    if (base == 10 && mp_int_max_str_digits > 0 &&
-        nd > (size_t)mp_int_max_str_digits) {
-        free(digits);
-        MpErr_Format(MpExc_ValueError,
-                     "Exceeds the limit (%zd digits) for integer string "
-                     "conversion; use sys.set_int_max_str_digits() to "
-                     "increase the limit", mp_int_max_str_digits);
-        return -1;
-    }
-    char *buf = digits;
-    if (prec > 0 && (size_t)prec > nd) {
-        buf = malloc((size_t)prec + 1);
-        if (buf == NULL) {
-            free(digits);
-            MpErr_NoMemory();
-            return -1;
-        }
-        memset(buf, '0', (size_t)prec - nd);
-        memcpy(buf + (prec - nd), digits, nd + 1);
-    }
-    const char *sign = neg                 ? "-"
-                       : (flags & F_SIGN)  ? "+"
-                       : (flags & F_BLANK) ? " "
-                                           : "";
-    const char *prefix = "";
-    if (flags & F_ALT) {
-        prefix = c == 'x' ? "0x" : c == 'X' ? "0X" : c == 'o' ? "0o" : "";
-    }
-    int rc = put_number(w, sign, prefix, buf, flags, width);
-    if (buf != digits) {
-        free(buf);
-    }
-    free(digits);
-    return rc;
+    MpErr_SetString(MpExc_TypeError, "%c requires int or char");
+    return -1;
 }
 
 static int
-format_float(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
-             Mp_ssize_t prec, char c)
+sink_convert(MpPrintfSink *sink, MpObject *v, const MpPrintfSpec *spec)
 {
-    if (!MpFloat_Check(v) && !MpLong_Check(v) && !has_index(v) &&
-        (Mp_TYPE(v)->tp_as_number == NULL ||
-         Mp_TYPE(v)->tp_as_number->nb_float == NULL)) {
-        MpErr_Format(MpExc_TypeError, "must be real number, not %.200s",
-                     MpType_Name(Mp_TYPE(v)));
+    StrSink *s = (StrSink *)sink;
+    MpObject *t;
+    switch (spec->type) {
+    case 's':
+        t = MpObject_Str(v);
+        break;
+    case 'r':
+        t = MpObject_Repr(v);
+        break;
+    case 'a':
+        t = MpObject_ASCII(v);
+        break;
+    case 'c': {
+        uint32_t cp;
+        if (char_of(v, &cp) < 0) {
+            return -1;
+        }
+        t = MpStr_FromCodePoint(cp);
+        if (t == NULL) {
+            return -1;
+        }
+        int rc = put_padded(&s->w, t, spec, -1);  // no precision for %c
+        Mp_DECREF(t);
+        return rc;
+    }
+    default:
+        return 1;
+    }
+    if (t == NULL) {
         return -1;
     }
-    double x = MpFloat_AsDouble(v);
-    if (x == -1.0 && MpErr_Occurred()) {
-        return -1;
-    }
-    if (prec < 0) {
-        prec = 6;
-    }
-    if (x != x) {
-        x = __builtin_nan("");  // Python never writes "-nan"
-    }
-    char spec[32];
-    int n = 0;
-    spec[n++] = '%';
-    if (flags & F_LJUST) {
-        spec[n++] = '-';
-    }
-    if (flags & F_SIGN) {
-        spec[n++] = '+';
-    }
-    if (flags & F_BLANK) {
-        spec[n++] = ' ';
-    }
-    if (flags & F_ALT) {
-        spec[n++] = '#';
-    }
-    if (flags & F_ZERO) {
-        spec[n++] = '0';
-    }
-    memcpy(spec + n, "*.*", 3);
-    n += 3;
-    spec[n++] = c;
-    spec[n] = '\0';
-    int wi = width > INT_MAX ? INT_MAX : (int)width;
-    int pi = prec > 10000 ? 10000 : (int)prec;
-    int need = snprintf(NULL, 0, spec, wi, pi, x);
-    char *buf = malloc((size_t)need + 1);
-    if (buf == NULL) {
-        MpErr_NoMemory();
-        return -1;
-    }
-    snprintf(buf, (size_t)need + 1, spec, wi, pi, x);
-    int rc = cpw_put_ascii(w, buf, need);
-    free(buf);
+    int rc = put_padded(&s->w, t, spec, spec->prec);
+    Mp_DECREF(t);
     return rc;
 }
 
 static MpObject *
 str_format_args(MpObject *fmt, MpObject *args)
 {
-    fmtctx c = {args, NULL, -1, -2};
-    if (MpTuple_Check(args)) {
-        c.arglen = MpTuple_GET_SIZE(args);
-        c.argidx = 0;
+    StrSink s = {{0, sink_put_literal, sink_put_ascii, sink_convert}, fmt};
+    cpw_init(&s.w);
+    if (MpPrintf_Format(&s.base, KIND(fmt), MpStr_DATA(fmt), LEN(fmt),
+                        args) < 0) {
+        cpw_discard(&s.w);
+        return NULL;
     }
-    MpMappingMethods *mp = Mp_TYPE(args)->tp_as_mapping;
-    if (mp != NULL && mp->mp_subscript != NULL && !MpTuple_Check(args) &&
-        !MpStr_Check(args)) {
-        c.dict = args;
-    }
-    cpw w;
-    cpw_init(&w);
-    Mp_ssize_t len = LEN(fmt), i = 0;
-    int k = KIND(fmt);
-    const void *d = MpStr_DATA(fmt);
-    while (i < len) {
-        uint32_t ch = rd(k, d, i);
-        if (ch != '%') {
-            Mp_ssize_t j = i;
-            while (j < len && rd(k, d, j) != '%') {
-                j++;
-            }
-            if (cpw_put_sub(&w, fmt, i, j) < 0) {
-                goto error;
-            }
-            i = j;
-            continue;
-        }
-        i++;
-        MpObject *v = NULL, *owned = NULL;
-        if (i < len && rd(k, d, i) == '(') {
-            if (c.dict == NULL) {
-                MpErr_SetString(MpExc_TypeError,
-                                "format requires a mapping");
-                goto error;
-            }
-            Mp_ssize_t kstart = ++i;
-            int depth = 1;
-            while (i < len && depth > 0) {
-                uint32_t x = rd(k, d, i);
-                depth += x == '(' ? 1 : x == ')' ? -1 : 0;
-                i++;
-            }
-            if (depth > 0) {
-                MpErr_SetString(MpExc_ValueError,
-                                "incomplete format key");
-                goto error;
-            }
-            MpObject *key = substr(fmt, kstart, i - 1);
-            if (key == NULL) {
-                goto error;
-            }
-            owned = MpObject_GetItem(c.dict, key);
-            Mp_DECREF(key);
-            if (owned == NULL) {
-                goto error;
-            }
-            v = owned;
-            c.arglen = -1;
-            c.argidx = -2;
-        }
-        int flags = 0;
-        for (; i < len; i++) {
-            uint32_t x = rd(k, d, i);
-            int f = x == '-'   ? F_LJUST
-                    : x == '+' ? F_SIGN
-                    : x == ' ' ? F_BLANK
-                    : x == '#' ? F_ALT
-                    : x == '0' ? F_ZERO
-                               : 0;
-            if (f == 0) {
-                break;
-            }
-            flags |= f;
-        }
-        Mp_ssize_t width = -1, prec = -1;
-        for (int part = 0; part < 2; part++) {
-            Mp_ssize_t *target = part == 0 ? &width : &prec;
-            if (part == 1) {
-                if (i < len && rd(k, d, i) == '.') {
-                    i++;
-                    prec = 0;
-                }
-                else {
-                    break;
-                }
-            }
-            if (i < len && rd(k, d, i) == '*') {
-                i++;
-                MpObject *a = next_arg(&c);
-                if (a == NULL) {
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                if (!MpLong_Check(a)) {
-                    MpErr_SetString(MpExc_TypeError, "* wants int");
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                *target = MpLong_AsSsize_t(a);
-                if (*target == -1 && MpErr_Occurred()) {
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                if (part == 0 && *target < 0) {
-                    flags |= F_LJUST;
-                    *target = -*target;
-                }
-                continue;
-            }
-            while (i < len) {
-                uint32_t x = rd(k, d, i);
-                if (x < '0' || x > '9') {
-                    break;
-                }
-                *target = (*target < 0 ? 0 : *target) * 10 + (x - '0');
-                if (*target > MP_SSIZE_MAX / 20) {
-                    MpErr_SetString(MpExc_ValueError,
-                                    part ? "precision too big"
-                                         : "width too big");
-                    Mp_XDECREF(owned);
-                    goto error;
-                }
-                i++;
-            }
-        }
-        /* Length modifiers h, l, L are accepted and ignored. */
-        while (i < len && (rd(k, d, i) == 'h' || rd(k, d, i) == 'l' ||
-                           rd(k, d, i) == 'L')) {
-            i++;
-        }
-        if (i >= len) {
-            MpErr_SetString(MpExc_ValueError, "incomplete format");
-            Mp_XDECREF(owned);
-            goto error;
-        }
-        uint32_t conv = rd(k, d, i);
-        Mp_ssize_t conv_at = i++;
-        if (conv == '%') {
-            Mp_XDECREF(owned);
-            if (cpw_put(&w, '%') < 0) {
-                goto error;
-            }
-            continue;
-        }
-        if (v == NULL && (v = next_arg(&c)) == NULL) {
-            goto error;
-        }
-        int rc;
-        switch (conv) {
-        case 's':
-        case 'r':
-        case 'a': {
-            MpObject *t = conv == 's'   ? MpObject_Str(v)
-                          : conv == 'r' ? MpObject_Repr(v)
-                                        : MpObject_ASCII(v);
-            rc = -1;
-            if (t != NULL) {
-                rc = put_padded(&w, t, flags, width, prec);
-                Mp_DECREF(t);
-            }
-            break;
-        }
-        case 'd':
-        case 'i':
-        case 'u':
-        case 'x':
-        case 'X':
-        case 'o':
-            rc = format_int(&w, v, flags, width, prec, (char)conv);
-            break;
-        case 'e':
-        case 'E':
-        case 'f':
-        case 'F':
-        case 'g':
-        case 'G':
-            rc = format_float(&w, v, flags, width, prec, (char)conv);
-            break;
-        case 'c': {
-            uint32_t cp;
-            rc = -1;
-            if (MpStr_Check(v)) {
-                if (LEN(v) != 1) {
-                    MpErr_SetString(MpExc_TypeError,
-                                    "%c requires int or char");
-                    break;
-                }
-                cp = rd(KIND(v), MpStr_DATA(v), 0);
-            }
-            else if (MpLong_Check(v)) {
-                Mp_ssize_t x = MpLong_AsSsize_t(v);
-                if (x == -1 && MpErr_Occurred()) {
-                    MpErr_Clear();
-                    x = -1;
-                }
-                if (x < 0 || x > (Mp_ssize_t)MAX_UNICODE) {
-                    MpErr_SetString(MpExc_OverflowError,
-                                    "%c arg not in range(0x110000)");
-                    break;
-                }
-                cp = (uint32_t)x;
-            }
-            else {
-                MpErr_SetString(MpExc_TypeError, "%c requires int or char");
-                break;
-            }
-            MpObject *t = MpStr_FromCodePoint(cp);
-            if (t != NULL) {
-                rc = put_padded(&w, t, flags, width, -1);
-                Mp_DECREF(t);
-            }
-            break;
-        }
-        default:
-            MpErr_Format(MpExc_ValueError,
-                         "unsupported format character '%c' (0x%x) at "
-                         "index %zd",
-                         (int)conv, (unsigned)conv, conv_at);
-            rc = -1;
-            break;
-        }
-        Mp_XDECREF(owned);
-        if (rc < 0) {
-            goto error;
-        }
-    }
-    if (c.argidx < c.arglen && c.dict == NULL) {
-        MpErr_SetString(MpExc_TypeError,
-                        "not all arguments converted during string "
-                        "formatting");
-        goto error;
-    }
-    return cpw_finish(&w);
-error:
-    cpw_discard(&w);
-    return NULL;
+    return cpw_finish(&s.w);
 }
 
 static MpObject *

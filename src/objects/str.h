@@ -127,19 +127,45 @@ MpObject *MpStr_Join(MpObject *sep, MpObject *iterable);
 /* repr(s) with CPython's quoting.  Refs: NEW. */
 MpObject *MpStr_Repr(MpObject *s);
 
-/* s.encode(encoding, errors): utf-8, ascii and latin-1 (and their
-   aliases) with the handlers strict, ignore, replace, surrogateescape,
-   surrogatepass, backslashreplace, xmlcharrefreplace; NULL encoding or
-   errors mean 'utf-8' and 'strict'.  Refs: NEW (a bytes); NULL with
-   LookupError (unknown encoding or handler) or UnicodeEncodeError. */
+/* s.encode(encoding, errors) and bytes.decode(encoding, errors): the
+   codecs of unicodecodecs.c (utf-8, ascii, latin-1, utf-16, utf-32 and
+   the byte-order variants, with their aliases) and the handlers strict,
+   ignore, replace, surrogateescape, surrogatepass, backslashreplace,
+   xmlcharrefreplace; NULL encoding or errors mean 'utf-8' and 'strict'.
+   Refs: NEW (a bytes; a str); NULL with LookupError (unknown encoding
+   or handler), UnicodeEncodeError / UnicodeDecodeError, TypeError
+   (xmlcharrefreplace while decoding). */
 MpObject *MpStr_AsEncodedString(MpObject *s, const char *encoding,
                                 const char *errors);
-/* Decodes s[0:len] (bytes.decode, str(b, encoding)): the same codecs and
-   handlers; strict UTF-8 rejects encoded surrogates unless errors is
-   'surrogatepass'.  Refs: NEW; NULL with LookupError or
-   UnicodeDecodeError. */
 MpObject *MpStr_Decode(const char *s, Mp_ssize_t len, const char *encoding,
                        const char *errors);
+/* bytes.decode('utf-8', errors): strict UTF-8 (an encoded surrogate is an
+   error unless errors is 'surrogatepass').  Refs: NEW; NULL with
+   UnicodeDecodeError, LookupError, TypeError. */
+MpObject *MpStr_DecodeUTF8(const char *s, Mp_ssize_t len,
+                           const char *errors);
+
+/* A code point writer: text of unknown length is appended code point by
+   code point (in a uint32_t buffer that remembers the largest one) and
+   turned into a str of the narrowest kind at the end.  Init, then Put...,
+   then exactly one of Finish or Discard. */
+typedef struct {
+    uint32_t *buf;
+    Mp_ssize_t len, cap;
+    uint32_t maxchar;
+    uint32_t inl[64];   // the first 64 code points need no allocation
+} MpStrWriter;
+
+void MpStrWriter_Init(MpStrWriter *w);
+/* Append one code point / n ASCII characters.  Return 0, or -1 with
+   MemoryError. */
+int MpStrWriter_Put(MpStrWriter *w, uint32_t cp);
+int MpStrWriter_PutASCII(MpStrWriter *w, const char *s, Mp_ssize_t n);
+/* The str written; the writer is released.  Refs: NEW; NULL with
+   MemoryError. */
+MpObject *MpStrWriter_Finish(MpStrWriter *w);
+void MpStrWriter_Discard(MpStrWriter *w);
+
 /* fmt % args, printf-style (%s %r %a %d %i %u %x %X %o %e %f %g %c %%,
    flags, width, precision, '*', %(name)s with a mapping).
    Refs: NEW; NULL with TypeError/ValueError as CPython's. */
