@@ -3,13 +3,7 @@
 import array
 
 
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(type(r).__name__, repr(r))
+from support import tt as t
 
 
 class WithBytes:

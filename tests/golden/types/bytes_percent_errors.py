@@ -1,11 +1,5 @@
 # printf.c (PEP 461): every error of bytes % args, with CPython's words
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(type(r).__name__, repr(r))
+from support import tt as t
 
 
 class BadBytes:

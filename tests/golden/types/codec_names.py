@@ -2,18 +2,7 @@
 # names str.encode / bytes.decode know without the registry (errors of
 # the others come back wrapped), and the error handlers of the utf-8,
 # ascii and latin-1 codecs
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-        c = e.__cause__
-        if c is not None:
-            print('    cause:', type(c).__name__ + ':', c)
-        if isinstance(e, UnicodeError):
-            print('   ', e.encoding, e.start, e.end, e.reason)
-    else:
-        print(type(r).__name__, ascii(r))
+from support import tc as t
 
 
 names = ['utf-8', 'UTF8', 'u8', 'utf', 'cp65001', 'utf8_ucs2', 'ascii',

@@ -1,15 +1,7 @@
 # unicodecodecs.c: the utf-16 codecs (utf-16 with its BOM, utf-16-le,
 # utf-16-be), their aliases, surrogate pairs, every error handler and
 # CPython's error messages
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-        if isinstance(e, UnicodeError):
-            print('   ', e.encoding, e.start, e.end, e.reason)
-    else:
-        print(type(r).__name__, ascii(r))
+from support import tc as t
 
 
 text = 'a\xe9\u20ac\U0001f600\n'

@@ -1,14 +1,6 @@
 # unicodecodecs.c: the utf-32 codecs (utf-32 with its BOM, utf-32-le,
 # utf-32-be), their aliases, every error handler and CPython's messages
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-        if isinstance(e, UnicodeError):
-            print('   ', e.encoding, e.start, e.end, e.reason)
-    else:
-        print(type(r).__name__, ascii(r))
+from support import tc as t
 
 
 text = 'a\xe9\u20ac\U0001f600\n'

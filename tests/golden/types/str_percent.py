@@ -1,13 +1,7 @@
 # printf.c: str % args through the parser shared with bytes: '%%' only
 # right after '%', the argument cursor after %(key), '*' values, the
 # limits and messages of CPython's PyUnicode_Format
-def t(f):
-    try:
-        r = f()
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print(type(r).__name__, repr(r))
+from support import tt as t
 
 
 class Idx:
