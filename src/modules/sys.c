@@ -320,22 +320,6 @@ executable(void)
     return MpStr_FromUTF8(exe, len);
 }
 
-static MpObject *
-str_list(int n, char **items)
-{
-    MpObject *list = MpList_New(0);
-    for (int i = 0; list != NULL && i < n; i++) {
-        MpObject *s = MpStr_FromString(items[i]);
-        if (s == NULL || MpList_Append(list, s) < 0) {
-            Mp_XDECREF(s);
-            Mp_CLEAR(&list);
-            break;
-        }
-        Mp_DECREF(s);
-    }
-    return list;
-}
-
 int MpSysInfo_AddTo(MpObject *m);  // sys_info.c
 
 /* sys.__stdout__ (and the others): the stream sys.stdout starts as, which
@@ -381,8 +365,12 @@ MpSys_Create(int argc, char **argv, const char *path0)
         add_original_stream(m, "__stdin__", "stdin") < 0 ||
         add_original_stream(m, "__stdout__", "stdout") < 0 ||
         add_original_stream(m, "__stderr__", "stderr") < 0 ||
-        MpModule_AddObject(m, "argv", str_list(argc, argv)) < 0 ||
-        MpModule_AddObject(m, "path", str_list(npath, path_items)) < 0 ||
+        MpModule_AddObject(m, "argv", MpList_FromUTF8Strings(
+                                          (const char *const *)argv, argc)) <
+            0 ||
+        MpModule_AddObject(m, "path",
+                           MpList_FromUTF8Strings(
+                               (const char *const *)path_items, npath)) < 0 ||
         MpModule_AddObject(m, "modules", MpDict_New()) < 0 ||
         MpModule_AddObject(m, "executable", executable()) < 0 ||
         MpModule_AddObject(m, "maxsize", MpLong_FromInt64(INT64_MAX)) < 0 ||

@@ -46,24 +46,6 @@ MpSys_SetCommandLine(int argc, char **argv, const char *const *xoptions,
     cmdline.nw = nw;
 }
 
-/* A list of n strs decoded from UTF-8.  Refs: NEW; NULL with an
-   exception. */
-static MpObject *
-list_of_strs(const char *const *items, int n)
-{
-    MpObject *list = MpList_New(0);
-    for (int i = 0; list != NULL && i < n; i++) {
-        MpObject *s = MpStr_FromString(items[i]);
-        if (s == NULL || MpList_Append(list, s) < 0) {
-            Mp_XDECREF(s);
-            Mp_CLEAR(&list);
-            break;
-        }
-        Mp_DECREF(s);
-    }
-    return list;
-}
-
 /* sys._xoptions: "-X name=value" gives {'name': 'value'}, "-X name" gives
    {'name': True}; a later option replaces an earlier one of the same
    name.  Refs: NEW; NULL with an exception. */
@@ -119,10 +101,10 @@ MpSysStartup_AddTo(MpObject *m)
     const char *const *argv = (const char *const *)cmdline.argv;
     if (MpModule_AddFunctions(m, startup_methods) < 0 ||
         MpModule_AddObject(m, "orig_argv",
-                           list_of_strs(argv, cmdline.argc)) < 0 ||
+                           MpList_FromUTF8Strings(argv, cmdline.argc)) < 0 ||
         MpModule_AddObject(m, "_xoptions", xoptions_dict()) < 0 ||
         MpModule_AddObject(m, "warnoptions",
-                           list_of_strs(cmdline.warnoptions, cmdline.nw)) <
+                           MpList_FromUTF8Strings(cmdline.warnoptions, cmdline.nw)) <
             0 ||
         MpModule_AddObject(m, "builtin_module_names",
                            MpImport_BuiltinModuleNames()) < 0 ||

@@ -308,6 +308,21 @@ list_init(MpObject *self, MpObject *args, MpObject *kwargs)
 
 /* {====== Basic operations ====== */
 
+MpObject *
+MpList_FromUTF8Strings(const char *const *items, int n)
+{
+    MpObject *list = MpList_New(n);
+    for (int i = 0; list != NULL && i < n; i++) {
+        MpObject *s = MpStr_FromString(items[i]);
+        if (s == NULL) {
+            Mp_CLEAR(&list);  // the NULL slots left are skipped
+            break;
+        }
+        MpList_SET_ITEM(list, i, s);
+    }
+    return list;
+}
+
 int
 MpList_Append(MpObject *op, MpObject *v)
 {

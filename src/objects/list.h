@@ -23,6 +23,9 @@ MpList_Check(const MpObject *o)
 
 /* A list of n NULL slots to fill with MpList_SET_ITEM.  Refs: NEW. */
 MpObject *MpList_New(Mp_ssize_t n);
+/* A list of n strs decoded from the UTF-8 C strings items[0..n) (sys.argv,
+   sys.path).  Refs: NEW; NULL with an exception. */
+MpObject *MpList_FromUTF8Strings(const char *const *items, int n);
 /* Appends v.  Returns 0 or -1.  Refs: v BORROWED (the list takes its own). */
 int MpList_Append(MpObject *list, MpObject *v);
 /* list.extend(iterable).  Returns 0 or -1. */

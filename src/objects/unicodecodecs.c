@@ -436,20 +436,28 @@ bom_order(const unsigned char *p, Mp_ssize_t len, int unit)
                                                : MP_BO_BOM;
 }
 
+/* The byte order to decode with: *order itself when the codec names one,
+   else the one a BOM at p says (the BOM is skipped), else the machine's.
+   Returns the number of bytes to skip. */
+static Mp_ssize_t
+resolve_order(const unsigned char *p, Mp_ssize_t len, int width, int *order)
+{
+    if (*order != MP_BO_BOM) {
+        return 0;
+    }
+    *order = bom_order(p, len, width);
+    if (*order == MP_BO_BOM) {
+        *order = MpCodec_NativeOrder();
+        return 0;
+    }
+    return width;
+}
+
 static MpObject *
 decode_utf16(const char *s, Mp_ssize_t len, int order, const char *errors)
 {
     const unsigned char *p = (const unsigned char *)s;
-    Mp_ssize_t i = 0;
-    if (order == MP_BO_BOM) {
-        order = bom_order(p, len, 2);
-        if (order == MP_BO_BOM) {
-            order = MpCodec_NativeOrder();
-        }
-        else {
-            i = 2;
-        }
-    }
+    Mp_ssize_t i = resolve_order(p, len, 2, &order);
     MpDecoding d = {order == MP_BO_LE ? "utf-16-le" : "utf-16-be",
                     MP_CODEC_UTF16, order, s, len, errors};
     MpStrWriter w;
@@ -507,16 +515,7 @@ static MpObject *
 decode_utf32(const char *s, Mp_ssize_t len, int order, const char *errors)
 {
     const unsigned char *p = (const unsigned char *)s;
-    Mp_ssize_t i = 0;
-    if (order == MP_BO_BOM) {
-        order = bom_order(p, len, 4);
-        if (order == MP_BO_BOM) {
-            order = MpCodec_NativeOrder();
-        }
-        else {
-            i = 4;
-        }
-    }
+    Mp_ssize_t i = resolve_order(p, len, 4, &order);
     MpDecoding d = {order == MP_BO_LE ? "utf-32-le" : "utf-32-be",
                     MP_CODEC_UTF32, order, s, len, errors};
     MpStrWriter w;
