@@ -3278,6 +3278,13 @@ format_int(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
     if (num == NULL) {
         return -1;
     }
+    if (prec > INT_MAX - 3) {
+        /* CPython's limit (_PyUnicode_FormatLong): room for a sign and
+           a "0x" prefix in a C int length. */
+        Mp_DECREF(num);
+        MpErr_SetString(MpExc_OverflowError, "precision too large");
+        return -1;
+    }
     mpz_t z;
     mpz_init(z);
     MpLong_AsMpz(num, z);
@@ -3379,10 +3386,10 @@ format_float(cpw *w, MpObject *v, int flags, Mp_ssize_t width,
     spec[n++] = c;
     spec[n] = '\0';
     int wi = width > INT_MAX ? INT_MAX : (int)width;
-    int pi = prec > 10000 ? 10000 : (int)prec;
+    int pi = (int)prec;  // at most INT_MAX: str_format_args checked
     int need = snprintf(NULL, 0, spec, wi, pi, x);
-    char *buf = malloc((size_t)need + 1);
-    if (buf == NULL) {
+    char *buf = need < 0 ? NULL : malloc((size_t)need + 1);
+    if (buf == NULL) {  // need < 0: more than INT_MAX characters
         MpErr_NoMemory();
         return -1;
     }
@@ -3499,9 +3506,23 @@ str_format_args(MpObject *fmt, MpObject *args)
                     Mp_XDECREF(owned);
                     goto error;
                 }
+                if (part == 1 && (*target > INT_MAX || *target < INT_MIN)) {
+                    /* CPython reads a '*' precision as a C int. */
+                    MpErr_SetString(MpExc_OverflowError,
+                                    "Python int too large to convert to C "
+                                    "int");
+                    Mp_XDECREF(owned);
+                    goto error;
+                }
+                if (part == 1 && *target < 0) {
+                    *target = 0;
+                }
                 if (part == 0 && *target < 0) {
+                    /* A negative width left-justifies.  -PTRDIFF_MIN does
+                       not exist: CPython's negation overflows there and
+                       leaves the width negative, that is no padding. */
                     flags |= F_LJUST;
-                    *target = -*target;
+                    *target = *target == PTRDIFF_MIN ? -1 : -*target;
                 }
                 continue;
             }
@@ -3510,14 +3531,16 @@ str_format_args(MpObject *fmt, MpObject *args)
                 if (x < '0' || x > '9') {
                     break;
                 }
-                *target = (*target < 0 ? 0 : *target) * 10 + (x - '0');
-                if (*target > MP_SSIZE_MAX / 20) {
+                Mp_ssize_t most = part ? INT_MAX : MP_SSIZE_MAX;
+                Mp_ssize_t cur = *target < 0 ? 0 : *target;
+                if (cur > (most - (Mp_ssize_t)(x - '0')) / 10) {
                     MpErr_SetString(MpExc_ValueError,
                                     part ? "precision too big"
                                          : "width too big");
                     Mp_XDECREF(owned);
                     goto error;
                 }
+                *target = cur * 10 + (Mp_ssize_t)(x - '0');
                 i++;
             }
         }
