@@ -1411,6 +1411,9 @@ def main():
                         note = "lengths %d vs %d" % (len(a), len(b))
                     sig = note
             counts[kind] = counts.get(kind, 0) + 1
+            if kind in ("hang", "memory", "diff") and counts[kind] <= 30:
+                # No signature tells these apart: keep each (up to 30).
+                sig = "%s #%d" % (sig, counts[kind])
             if kind not in ("ok", "hang-both") and not kind.startswith(
                     "exit-"):
                 key = (kind, sig)
