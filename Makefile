@@ -87,6 +87,7 @@ run-tests:
 	@sh tests/run_stdlib.sh $(OUT)/minipy
 	@sh tests/run_ast_oracle.sh $(OUT)/minipy
 	@sh tests/run_signals.sh $(OUT)/minipy
+	@sh tests/run_robust.sh $(OUT)/minipy
 	@sh tests/run_importtime.sh $(OUT)/minipy
 	@sh tests/run_repl.sh $(OUT)/minipy
 	@sh tests/run_pty.sh $(OUT)/minipy $(OUT)/tests/ptydrive

@@ -974,6 +974,10 @@ MpIter_Next(MpObject *iter)
     if (f == NULL) {
         return type_error("'%.200s' object is not an iterator", iter);
     }
+    /* map over map over ...: next() recursing through C iterators. */
+    if (MpEval_CheckCStack("") < 0) {
+        return NULL;
+    }
     MpObject *res = f(iter);
     if (res == NULL && MpErr_Occurred() &&
         MpErr_ExceptionMatches(MpExc_StopIteration)) {
@@ -995,6 +999,12 @@ MpObject_Vectorcall(MpObject *callable, MpObject *const *args, size_t nargs,
     vectorcallfunc f = Mp_TYPE(callable)->tp_call;
     if (f == NULL) {
         return type_error("'%.200s' object is not callable", callable);
+    }
+    /* A call of a C callable that calls the object it wraps (a property's
+       getter, a method's function, a staticmethod...) recurses with no
+       Python frame between: only the C stack can stop it. */
+    if (MpEval_CheckCStack(" while calling a Python object") < 0) {
+        return NULL;
     }
     MpObject *res = f(callable, args, nargs, kwnames);
     if (res == NULL) {

@@ -249,11 +249,24 @@ utf8_width(const char *s, size_t n)
     return w;
 }
 
+/* n copies of fill.  The room is reserved first, in one allocation as
+   CPython does: a width near 2**63 is a MemoryError at once, not 2**63
+   appends that each fail. */
 static void
 put_fill(MpStrBuf *b, uint32_t fill, Mp_ssize_t n)
 {
+    char u[4];
+    size_t k = MpUtf8_Encode(fill, u);
+    if (n <= 0) {
+        return;
+    }
+    if ((size_t)n > (size_t)PTRDIFF_MAX / k ||
+        MpStrBuf_Reserve(b, (size_t)n * k) < 0) {
+        b->failed = 1;
+        return;
+    }
     for (Mp_ssize_t i = 0; i < n; i++) {
-        MpStrBuf_PutCodePoint(b, fill);
+        MpStrBuf_Append(b, u, k);
     }
 }
 
@@ -266,6 +279,9 @@ group_digits(const char *digits, Mp_ssize_t ndigits, Mp_ssize_t min_width,
              int group, char sep)
 {
     Mp_ssize_t mw = min_width > 0 ? min_width : 0;
+    if (mw > PTRDIFF_MAX / 4 || ndigits > PTRDIFF_MAX / 4) {
+        return NULL;  // the size below would overflow: no such memory
+    }
     Mp_ssize_t cap = ndigits + mw + (ndigits + mw) / group + 8;
     char *buf = malloc((size_t)cap + 1);
     if (buf == NULL) {

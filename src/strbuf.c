@@ -9,38 +9,47 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Makes room for n more bytes and the NUL.  Returns 0, or -1 (and sets
-   failed). */
+/* Room for n more bytes and the NUL: doubling (amortised O(1) appends),
+   or exactly what is needed when that is more. */
 static int
-grow(MpStrBuf *b, size_t n)
+grow(MpStrBuf *b, size_t n, int exact)
 {
     if (b->failed) {
         return -1;
     }
-    if (n > SIZE_MAX / 2 - b->len) {
+    if (n > (size_t)PTRDIFF_MAX - 1 - b->len) {
+        b->failed = 1;  // no object that large can exist
+        return -1;
+    }
+    size_t need = b->len + n + 1;
+    if (need <= b->cap) {
+        return 0;
+    }
+    size_t cap = b->cap ? b->cap : 64;
+    cap = exact || cap > (size_t)PTRDIFF_MAX / 2 ? need : cap * 2;
+    if (cap < need) {
+        cap = need;
+    }
+    char *p = realloc(b->data, cap);
+    if (p == NULL) {
         b->failed = 1;
         return -1;
     }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1) {
-            cap *= 2;
-        }
-        char *p = realloc(b->data, cap);
-        if (p == NULL) {
-            b->failed = 1;
-            return -1;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
+    b->data = p;
+    b->cap = cap;
     return 0;
+}
+
+int
+MpStrBuf_Reserve(MpStrBuf *b, size_t n)
+{
+    return grow(b, n, 1);
 }
 
 int
 MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n)
 {
-    if (grow(b, n) < 0) {
+    if (grow(b, n, 0) < 0) {
         return -1;
     }
     memcpy(b->data + b->len, s, n);
@@ -52,7 +61,7 @@ MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n)
 int
 MpStrBuf_Fill(MpStrBuf *b, char c, size_t n)
 {
-    if (grow(b, n) < 0) {
+    if (grow(b, n, 0) < 0) {
         return -1;
     }
     memset(b->data + b->len, c, n);

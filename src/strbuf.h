@@ -20,6 +20,10 @@ typedef struct {
 
 /* Appends n bytes.  Returns 0, or -1 (and sets failed) when out of memory. */
 int MpStrBuf_Append(MpStrBuf *b, const char *s, size_t n);
+/* Makes room for n more bytes in one allocation (a padding of known
+   size).  Returns 0, or -1 (and sets failed) when out of memory or when
+   the total would pass PTRDIFF_MAX. */
+int MpStrBuf_Reserve(MpStrBuf *b, size_t n);
 /* Appends n copies of c.  Returns 0, or -1 (and sets failed). */
 int MpStrBuf_Fill(MpStrBuf *b, char c, size_t n);
 int MpStrBuf_Puts(MpStrBuf *b, const char *s);

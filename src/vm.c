@@ -104,9 +104,10 @@ static struct {
     int depth;                 // see "Invariants" above
     int limit;                 // sys.getrecursionlimit(), 1000 by default
     Chunk *chunk, *spare;
-    char *c_stack_limit;       // lowest safe C stack address
     MpObject *default_builtins;
 } ts = {.limit = 1000};
+
+char *MpEval_CStackLimit;  // see vm.h; NULL (no check) before MpEval_Init
 
 MpFrame *
 MpEval_CurrentFrame(void)
@@ -117,16 +118,19 @@ MpEval_CurrentFrame(void)
 int
 MpEval_Init(void)
 {
-    char here;
     struct rlimit rl;
     size_t size = 8u << 20;  // Linux's usual default
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
         rl.rlim_cur < (64u << 20)) {
         size = (size_t)rl.rlim_cur;
     }
+    /* A stack made small with `ulimit -s` keeps three quarters usable. */
+    size_t margin = size / 4 < C_STACK_MARGIN ? size / 4 : C_STACK_MARGIN;
     /* MpEval_Init runs near the top of the C stack; the stack grows down
-       on every platform minipy targets. */
-    ts.c_stack_limit = &here - size + C_STACK_MARGIN;
+       on every platform minipy targets.  The frame address, not a
+       local's: under ASan a local may live on a heap "fake stack". */
+    MpEval_CStackLimit =
+        (char *)__builtin_frame_address(0) - size + margin;
     if (ts.chunk == NULL) {
         ts.chunk = malloc(sizeof(Chunk) + CHUNK_SIZE);
         if (ts.chunk == NULL) {
@@ -266,17 +270,10 @@ MpEval_BuiltinsFor(MpObject *globals)
 
 /* {====== Recursion ====== */
 
-static int
-c_stack_low(void)
-{
-    char here;
-    return ts.c_stack_limit != NULL && &here < ts.c_stack_limit;
-}
-
 int
 MpEval_EnterRecursive(const char *where)
 {
-    if (++ts.depth > ts.limit || c_stack_low()) {
+    if (++ts.depth > ts.limit || MpEval_CStackLow()) {
         ts.depth--;
         MpErr_Format(MpExc_RecursionError,
                      "maximum recursion depth exceeded%s", where);
@@ -286,14 +283,11 @@ MpEval_EnterRecursive(const char *where)
 }
 
 int
-MpEval_CheckCStack(const char *where)
+MpEval_CStackOverflow(const char *where)
 {
-    if (c_stack_low()) {
-        MpErr_Format(MpExc_RecursionError,
-                     "maximum recursion depth exceeded%s", where);
-        return -1;
-    }
-    return 0;
+    MpErr_Format(MpExc_RecursionError, "maximum recursion depth exceeded%s",
+                 where);
+    return -1;
 }
 
 void
@@ -1114,7 +1108,7 @@ eval_frame(MpFrame *entry, int throwflag)
 
 start_frame:
     /* A new frame (or the entry frame resuming) starts executing. */
-    if (++ts.depth > ts.limit || c_stack_low()) {
+    if (++ts.depth > ts.limit || MpEval_CStackLow()) {
         MpErr_SetString(MpExc_RecursionError,
                         "maximum recursion depth exceeded");
         LOAD_FRAME_STATE();

@@ -155,11 +155,36 @@ MpObject *MpEval_ClassBody(MpObject *func, MpObject *ns);
 int MpEval_EnterRecursive(const char *where);
 void MpEval_LeaveRecursive(void);
 
+/* The lowest C stack address C code may reach (MpEval_Init: the stack's
+   size from getrlimit, less a margin for what runs after the
+   RecursionError: printing it, __del__ methods). */
+extern char *MpEval_CStackLimit;
+
+/* 1 when the C stack is nearly exhausted.  One comparison, cheap enough
+   for every call and every next(): C objects that forward to an object
+   they wrap (map over map over ..., property over property, a
+   mappingproxy of a mappingproxy) recurse on the C stack with no Python
+   frame in between to count. */
+static inline int
+MpEval_CStackLow(void)
+{
+    return (char *)__builtin_frame_address(0) < MpEval_CStackLimit;
+}
+
+/* Sets RecursionError "maximum recursion depth exceeded" + where.
+   Returns -1. */
+int MpEval_CStackOverflow(const char *where);
+
 /* For C code that recurses where CPython has no recursion check (the
-   hash of nested tuples): no depth counted, only the C stack.  Returns 0,
-   or -1 with RecursionError "maximum recursion depth exceeded" + where
-   when the C stack is about to overflow. */
-int MpEval_CheckCStack(const char *where);
+   hash of nested tuples, the forwarding objects above): no depth
+   counted, only the C stack.  Returns 0, or -1 with RecursionError
+   "maximum recursion depth exceeded" + where when the C stack is about
+   to overflow. */
+static inline int
+MpEval_CheckCStack(const char *where)
+{
+    return MpEval_CStackLow() ? MpEval_CStackOverflow(where) : 0;
+}
 int MpEval_GetRecursionLimit(void);
 /* sys.setrecursionlimit: 0, or -1 with an exception (limit < 1, or lower
    than the current depth: "cannot set the recursion limit to 5 at the

@@ -739,7 +739,8 @@ MpDict_Contains(MpObject *d, MpObject *key)
 }
 
 int
-MpDict_Next(MpObject *d, Mp_ssize_t *pos, MpObject **key, MpObject **value)
+MpDict_NextHash(MpObject *d, Mp_ssize_t *pos, MpObject **key,
+                MpObject **value, Mp_hash_t *hash)
 {
     MpDictKeys *dk = ((MpDictObject *)d)->ma_keys;
     DictEntry *ep0 = dk_entries(dk);
@@ -757,7 +758,16 @@ MpDict_Next(MpObject *d, Mp_ssize_t *pos, MpObject **key, MpObject **value)
     if (value) {
         *value = ep0[i].me_value;
     }
+    if (hash) {
+        *hash = ep0[i].me_hash;
+    }
     return 1;
+}
+
+int
+MpDict_Next(MpObject *d, Mp_ssize_t *pos, MpObject **key, MpObject **value)
+{
+    return MpDict_NextHash(d, pos, key, value, NULL);
 }
 
 void

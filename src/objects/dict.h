@@ -60,6 +60,11 @@ int MpDict_Contains(MpObject *d, MpObject *key);
    *key and *value (BORROWED) while items remain, then 0. */
 int MpDict_Next(MpObject *d, Mp_ssize_t *pos, MpObject **key,
                 MpObject **value);
+/* MpDict_Next that also gives the hash stored with the key (CPython's
+   _PyDict_Next), for callers that must not run a key's __hash__ again:
+   it may mutate d and free the borrowed key.  Refs: BORROWED. */
+int MpDict_NextHash(MpObject *d, Mp_ssize_t *pos, MpObject **key,
+                    MpObject **value, Mp_hash_t *hash);
 /* d.update(other) for a mapping; override 0 keeps existing keys; 2
    raises KeyError on a repeated key (for f(**a, **b)).  0 or -1. */
 int MpDict_Merge(MpObject *d, MpObject *other, int override);

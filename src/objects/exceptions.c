@@ -154,7 +154,7 @@ typedef struct {
     int count;
 } ExtraFields;
 
-static ExtraFields extras[12];
+static ExtraFields extras[12];  // the add_extra calls in MpExceptions_Init
 static int n_extras;
 
 /* The extra object fields of o's layout: walks o's class up to the first
@@ -357,7 +357,13 @@ exc_setstate(MpObject *self, MpObject *state)
         Mp_ssize_t pos = 0;
         MpObject *k, *v;
         while (MpDict_Next(state, &pos, &k, &v)) {
-            if (MpObject_SetAttr(self, k, v) < 0) {
+            /* Held: a __setattr__ may empty the dict. */
+            Mp_INCREF(k);
+            Mp_INCREF(v);
+            int rc = MpObject_SetAttr(self, k, v);
+            Mp_DECREF(k);
+            Mp_DECREF(v);
+            if (rc < 0) {
                 return NULL;
             }
         }
@@ -2124,7 +2130,8 @@ MpExceptions_Init(void)
               offsetof(MpOSErrorObject, written));
     add_extra(&SyntaxError_type, offsetof(MpSyntaxErrorObject, msg),
               sizeof(MpSyntaxErrorObject));
-    /* not UnicodeError itself: UnicodeError('x') has the plain layout */
+    /* Not UnicodeError itself: like CPython's, it has BaseException's
+       layout; only its three subclasses carry the fields. */
     add_extra(&UnicodeDecodeError_type,
               offsetof(MpUnicodeErrorObject, encoding),
               offsetof(MpUnicodeErrorObject, start));

@@ -41,6 +41,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/union.h"
+#include "vm.h"  // MpEval_CheckCStack
 
 typedef struct {
     MpObject_HEAD
@@ -415,6 +416,11 @@ fail:
 static Mp_hash_t
 ga_hash(MpObject *o)
 {
+    /* An alias of an alias of ... recurses on the C stack (also in
+       ga_getattro). */
+    if (MpEval_CheckCStack("") < 0) {
+        return -1;
+    }
     Mp_hash_t h0 = MpObject_Hash(GA(o)->origin);
     if (h0 == -1) {
         return -1;
@@ -486,6 +492,9 @@ ga_getattro(MpObject *self, MpObject *name)
             p++;
         }
         if (*p == NULL) {
+            if (MpEval_CheckCStack("") < 0) {
+                return NULL;
+            }
             return MpObject_GetAttr(GA(self)->origin, name);
         }
     }

@@ -27,6 +27,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "vm.h"  // MpEval_CheckCStack
 
 typedef struct {
     MpObject_HEAD
@@ -116,12 +117,19 @@ proxy_str(MpObject *o)
 static Mp_ssize_t
 proxy_len(MpObject *o)
 {
+    /* A proxy of a proxy of ... recurses on the C stack. */
+    if (MpEval_CheckCStack("") < 0) {
+        return -1;
+    }
     return MpObject_Length(PROXIED(o));
 }
 
 static MpObject *
 proxy_getitem(MpObject *o, MpObject *key)
 {
+    if (MpEval_CheckCStack("") < 0) {
+        return NULL;
+    }
     return MpObject_GetItem(PROXIED(o), key);
 }
 
@@ -131,12 +139,18 @@ proxy_contains(MpObject *o, MpObject *key)
     if (MpDict_CheckExact(PROXIED(o))) {
         return MpDict_Contains(PROXIED(o), key);
     }
+    if (MpEval_CheckCStack("") < 0) {
+        return -1;
+    }
     return MpSequence_Contains(PROXIED(o), key);
 }
 
 static MpObject *
 proxy_iter(MpObject *o)
 {
+    if (MpEval_CheckCStack("") < 0) {
+        return NULL;
+    }
     return MpObject_GetIter(PROXIED(o));
 }
 

@@ -97,8 +97,9 @@ key_hash(MpObject *key)
 static Entry *
 set_lookkey_ex(Set *so, MpObject *key, Mp_hash_t hash, Entry **freeslot)
 {
-    size_t perturb = (size_t)hash;
-restart:;
+    size_t perturb;
+restart:
+    perturb = (size_t)hash;
     if (freeslot != NULL) {
         *freeslot = NULL;
     }
@@ -419,9 +420,11 @@ set_update_internal(Set *so, MpObject *other)
         }
         Mp_ssize_t pos = 0;
         MpObject *key, *value;
-        while (MpDict_Next(other, &pos, &key, &value)) {
-            Mp_hash_t hash = key_hash(key);
-            if (hash == -1 || set_add_entry(so, key, hash) < 0) {
+        Mp_hash_t hash;
+        /* The dict's stored hashes, as CPython: no __hash__ runs (one
+           that empties the dict would free the borrowed key). */
+        while (MpDict_NextHash(other, &pos, &key, &value, &hash)) {
+            if (set_add_entry(so, key, hash) < 0) {
                 return -1;
             }
         }
