@@ -454,6 +454,13 @@ format_int(Walk *w, MpObject *v, const MpPrintfSpec *spec)
                      MpType_Name(Mp_TYPE(v)));
         return -1;
     }
+    if (spec->prec > INT_MAX - 3) {
+        /* CPython's limit: the digits, a sign and a "0x" must fit a C int
+           length. */
+        Mp_DECREF(num);
+        MpErr_SetString(MpExc_OverflowError, "precision too large");
+        return -1;
+    }
     int base = t == 'o' ? 8 : t == 'd' || t == 'i' || t == 'u' ? 10 : 16;
     char small[32];  // 22 octal digits for 2**64, and a NUL
     char *digits = small, *big = NULL;
