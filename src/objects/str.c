@@ -2789,7 +2789,13 @@ str_maketrans(MpObject *unused, MpObject *const *args, Mp_ssize_t nargs)
                 }
             }
             else if (MpLong_Check(key)) {
-                if (MpDict_SetItem(d, key, value) < 0) {
+                /* Held: an int subclass's __hash__ may empty x. */
+                Mp_INCREF(key);
+                Mp_INCREF(value);
+                int rc = MpDict_SetItem(d, key, value);
+                Mp_DECREF(key);
+                Mp_DECREF(value);
+                if (rc < 0) {
                     goto error;
                 }
             }
