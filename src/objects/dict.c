@@ -1645,6 +1645,7 @@ typedef struct {
     Mp_ssize_t di_used;
     Mp_ssize_t di_pos;
     Mp_ssize_t len;  // items still to produce
+    MpObject *di_result;  // items: the last pair made, reused when free
 } DictIter;
 
 enum { ITER_KEYS, ITER_VALUES, ITER_ITEMS };
@@ -1685,6 +1686,34 @@ dict_reversed(MpObject *self, MpObject *unused)
     return dictiter_new((MpDictObject *)self, &MpDictRevIterKey_Type);
 }
 
+/* The (key, value) pair an items iterator produces: the pair it made
+   last time, refilled, when nothing else holds it any more (the loop
+   `for k, v in d.items()` unpacked and dropped it), else a new one.  The
+   reused pair is tracked again in case a collection untracked it while
+   it held atoms.  Refs: NEW; NULL with MemoryError. */
+static MpObject *
+item_pair(DictIter *di, MpObject *key, MpObject *value)
+{
+    MpObject *r = di->di_result;
+    if (r != NULL && r->ob_refcnt == 1) {
+        MpObject *oldkey = MpTuple_GET_ITEM(r, 0);
+        MpObject *oldvalue = MpTuple_GET_ITEM(r, 1);
+        MpTuple_SET_ITEM(r, 0, Mp_NewRef(key));
+        MpTuple_SET_ITEM(r, 1, Mp_NewRef(value));
+        Mp_INCREF(r);
+        Mp_DECREF(oldkey);  // last: may run a __del__
+        Mp_DECREF(oldvalue);
+        if (!MpObject_GC_IsTracked(r)) {
+            MpObject_GC_Track(r);
+        }
+        return r;
+    }
+    r = MpTuple_Pack(2, key, value);
+    if (r != NULL && di->di_result == NULL) {
+        di->di_result = Mp_NewRef(r);
+    }
+    return r;
+}
 /* One step of any of the iterators.  what: ITER_*; step: +1 or -1. */
 static MpObject *
 dictiter_step(MpObject *self, int what, int step)
@@ -1733,7 +1762,7 @@ dictiter_step(MpObject *self, int what, int step)
     case ITER_VALUES:
         return Mp_NewRef(ep->me_value);
     default:
-        return MpTuple_Pack(2, ep->me_key, ep->me_value);
+        return item_pair(di, ep->me_key, ep->me_value);
     }
 done:
     di->di_dict = NULL;
@@ -1777,14 +1806,18 @@ dictiter_dealloc(MpObject *self)
 {
     MpObject_GC_UnTrack(self);
     Mp_XDECREF(((DictIter *)self)->di_dict);
+    Mp_XDECREF(((DictIter *)self)->di_result);
     MpObject_Free(self);
 }
 
 static int
 dictiter_traverse(MpObject *self, visitproc visit, void *arg)
 {
-    MpObject *d = (MpObject *)((DictIter *)self)->di_dict;
-    return d ? visit(d, arg) : 0;
+    DictIter *di = (DictIter *)self;
+    if (di->di_dict != NULL && visit((MpObject *)di->di_dict, arg) < 0) {
+        return -1;
+    }
+    return di->di_result ? visit(di->di_result, arg) : 0;
 }
 
 static MpObject *
