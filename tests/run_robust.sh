@@ -1,9 +1,10 @@
 #!/bin/sh
 # "Bad input never crashes": programs on which CPython 3.11 itself
-# overflows the C stack, so that no expected output can be recorded from
-# it (tests/golden/ holds the cases CPython survives).  Each script in
-# tests/robust/ checks its own cases (every one must raise
-# RecursionError) and ends with a line "ok: ..." and status 0.  Each runs
+# overflows the C stack or computes for hours, so that no expected output
+# can be recorded from it (tests/golden/ holds the cases CPython
+# survives).  Each script in tests/robust/ checks its own cases (each
+# must raise RecursionError, or MemoryError, as its header says) and
+# ends with a line "ok: ..." and status 0.  Each runs
 # twice: with the stack limit the shell has (8 MiB usually) and under
 # `ulimit -s 1024`, since the guard's margin depends on the stack's size.
 #

@@ -1348,7 +1348,9 @@ def main():
     binary = os.path.abspath(args.binary)
     as_limit = args.as_limit
     if as_limit is None:
-        as_limit = 0 if "asan" in binary else 4096
+        # ASan reserves terabytes of shadow memory: no RLIMIT_AS for it.
+        with open(binary, "rb") as f:
+            as_limit = 0 if b"__asan_init" in f.read() else 4096
     as_limit = as_limit << 20
     seed = args.seed if args.seed is not None else int(time.time())
     rng = random.Random(seed)

@@ -598,6 +598,11 @@ static Mp_hash_t
 method_hash(MpObject *o)
 {
     MpMethodObject *m = (MpMethodObject *)o;
+    /* A method of a method of ... (types.MethodType) recurses here, and
+       in method_getattro, on the C stack. */
+    if (MpEval_CheckCStack("") < 0) {
+        return -1;
+    }
     Mp_hash_t y = MpObject_Hash(m->im_func);
     if (y == -1) {
         return -1;
@@ -620,6 +625,9 @@ method_getattro(MpObject *o, MpObject *name)
         return r;
     }
     MpErr_Clear();
+    if (MpEval_CheckCStack("") < 0) {
+        return NULL;
+    }
     return MpObject_GetAttr(((MpMethodObject *)o)->im_func, name);
 }
 
@@ -627,6 +635,31 @@ static MpObject *
 method_descr_get(MpObject *m, MpObject *obj, MpObject *type)
 {
     return Mp_NewRef(m);
+}
+
+/* types.MethodType(func, instance): CPython's method_new. */
+static MpObject *
+method_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
+{
+    if (kwargs != NULL && MpDict_GET_SIZE(kwargs) > 0) {
+        return MpErr_Format(MpExc_TypeError,
+                            "method() takes no keyword arguments");
+    }
+    Mp_ssize_t n = MpTuple_GET_SIZE(args);
+    if (n != 2) {
+        return MpErr_Format(MpExc_TypeError,
+                            "method expected 2 arguments, got %zd", n);
+    }
+    MpObject *func = MpTuple_GET_ITEM(args, 0);
+    MpObject *self = MpTuple_GET_ITEM(args, 1);
+    if (!MpCallable_Check(func)) {
+        return MpErr_Format(MpExc_TypeError,
+                            "first argument must be callable");
+    }
+    if (self == Mp_None) {
+        return MpErr_Format(MpExc_TypeError, "instance must not be None");
+    }
+    return MpMethod_New(func, self);
 }
 
 static MpMethodDef method_methods[] = {
@@ -652,6 +685,7 @@ MpTypeObject MpMethod_Type = {
     .tp_getattro = method_getattro,
     .tp_call = method_call,
     .tp_descr_get = method_descr_get,
+    .tp_new = method_new,
     .tp_traverse = method_traverse,
     .tp_clear = method_clear,
     .tp_methods = method_methods,

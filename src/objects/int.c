@@ -466,6 +466,36 @@ both_small(MpObject *a, MpObject *b, int64_t *x, int64_t *y)
     return 1;
 }
 
+/* Results of more bits than this (8 GiB) are refused as MemoryError up
+   front, where CPython would try (and take minutes to hours) before
+   failing.  It must stay below GMP's own limit, INT_MAX limbs (about
+   2**37 bits): past it GMP prints "overflow in mpz type" and aborts. */
+#define MAX_RESULT_BITS ((uint64_t)1 << 36)
+
+/* 0 when a result of at most `bits` bits may be computed, or -1 with
+   MemoryError.  GMP cannot report a failed allocation (it prints "Cannot
+   allocate memory" and aborts), so the memory of a large result (over
+   2**23 bits, 1 MiB) is first asked of malloc, twice over for GMP's
+   temporaries, and given back: refused, it is Python's MemoryError, as
+   CPython's own allocation failure would be. */
+static int
+result_fits(uint64_t bits)
+{
+    if (bits > MAX_RESULT_BITS) {
+        MpErr_NoMemory();
+        return -1;
+    }
+    if (bits > ((uint64_t)1 << 23)) {
+        void *probe = malloc((size_t)(bits / 8) * 2);
+        if (probe == NULL) {
+            MpErr_NoMemory();
+            return -1;
+        }
+        free(probe);
+    }
+    return 0;
+}
+
 typedef void (*mpz_binop)(mpz_ptr, mpz_srcptr, mpz_srcptr);
 
 /* a op b computed with GMP.  Refs: NEW. */
@@ -516,6 +546,13 @@ long_mul(MpObject *a, MpObject *b)
     }
     if (both_small(a, b, &x, &y) && !__builtin_mul_overflow(x, y, &r)) {
         return MpLong_FromInt64(r);
+    }
+    mpz_t ta, tb;
+    size_t bits = mpz_bits(long_mpz(a, ta)) + mpz_bits(long_mpz(b, tb));
+    mpz_clear(ta);
+    mpz_clear(tb);
+    if (result_fits(bits) < 0) {
+        return NULL;
     }
     return big_binop(a, b, mpz_mul);
 }
@@ -657,9 +694,6 @@ long_true_divide(MpObject *a, MpObject *b)
     return MpFloat_FromDouble(result);
 }
 
-/* Results of more bits than this are refused as MemoryError up front,
-   where CPython would try (and take minutes to hours) before failing. */
-#define MAX_RESULT_BITS ((uint64_t)1 << 38)
 
 static MpObject *
 long_pow(MpObject *a, MpObject *b, MpObject *c)
@@ -742,13 +776,18 @@ long_pow(MpObject *a, MpObject *b, MpObject *c)
     }
     mpz_srcptr pa = long_mpz(a, ta), pb = long_mpz(b, tb);
     int trivial = mpz_cmpabs_ui(pa, 1) <= 0; // 0, 1, -1
+    uint64_t bits;  // an upper bound of the result's size
     if (!trivial &&
         (!mpz_fits_ulong_p(pb) ||
-         (uint64_t)mpz_bits(pa) * mpz_get_ui(pb) > MAX_RESULT_BITS)) {
+         __builtin_mul_overflow((uint64_t)mpz_bits(pa),
+                                (uint64_t)mpz_get_ui(pb), &bits) ||
+         result_fits(bits) < 0)) {
         mpz_clear(ta);
         mpz_clear(tb);
         mpz_clear(r);
-        MpErr_NoMemory();
+        if (!MpErr_Occurred()) {
+            MpErr_NoMemory();
+        }
         return NULL;
     }
     if (trivial) {
@@ -899,6 +938,10 @@ long_lshift(MpObject *a, MpObject *b)
     }
     mpz_t t, r;
     mpz_srcptr p = long_mpz(a, t);
+    if (result_fits(mpz_bits(p) + n) < 0) {
+        mpz_clear(t);
+        return NULL;
+    }
     mpz_init(r);
     mpz_mul_2exp(r, p, (mp_bitcnt_t)n);
     mpz_clear(t);

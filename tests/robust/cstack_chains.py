@@ -58,6 +58,14 @@ case('GenericAlias getattr', lambda g: types.GenericAlias(g, int), list,
 case('GenericAlias call', lambda g: types.GenericAlias(g, int), list,
      lambda g: g())
 case('GenericAlias hash', lambda g: types.GenericAlias(g, int), list, hash)
+case('method of method call', lambda f: types.MethodType(f, 1),
+     lambda *a: a, lambda m: m())
+case('method of method hash', lambda f: types.MethodType(f, 1),
+     lambda *a: a, hash)
+case('method of method getattr', lambda f: types.MethodType(f, 1),
+     lambda *a: a, lambda m: m.__name__)
+case('method of method repr', lambda f: types.MethodType(f, 1),
+     lambda *a: a, repr)
 if failures:
     print('\n'.join(failures))
     sys.exit(1)
