@@ -265,9 +265,17 @@ put_fill(MpStrBuf *b, uint32_t fill, Mp_ssize_t n)
         b->failed = 1;
         return;
     }
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        MpStrBuf_Append(b, u, k);
+    char *p = b->data + b->len;
+    if (k == 1) {
+        memset(p, u[0], (size_t)n);
     }
+    else {
+        for (Mp_ssize_t i = 0; i < n; i++, p += k) {
+            memcpy(p, u, k);
+        }
+    }
+    b->len += (size_t)n * k;
+    b->data[b->len] = '\0';
 }
 
 /* The digits with separators every `group`, zero-extended on the left

@@ -284,8 +284,10 @@ array_resize(ArrayObject *a, Mp_ssize_t n)
     if (n > a->allocated || n < a->allocated / 2) {
         /* Over-allocate by about 1/16 when growing (CPython's pattern), so
            that appends are amortised O(1). */
-        Mp_ssize_t alloc = n == 0 ? 0 : n + (n >> 4) + (n < 8 ? 3 : 7);
-        if (alloc > PTRDIFF_MAX / ITEMSIZE(a)) {
+        Mp_ssize_t alloc = 0;
+        if ((n != 0 && __builtin_add_overflow(n, (n >> 4) + (n < 8 ? 3 : 7),
+                                              &alloc)) ||
+            alloc > PTRDIFF_MAX / ITEMSIZE(a)) {
             MpErr_NoMemory();
             return -1;
         }
@@ -600,6 +602,19 @@ array_concat(MpObject *o, MpObject *b)
     return (MpObject *)r;
 }
 
+/* buf holds `unit` bytes; makes it k copies of them (room for them
+   given), by copies that double what is done: O(log k) memcpy calls. */
+static void
+repeat_first(char *buf, size_t unit, size_t k)
+{
+    size_t total = unit * k;
+    for (size_t done = unit; done < total;) {
+        size_t chunk = done <= total - done ? done : total - done;
+        memcpy(buf + done, buf, chunk);
+        done += chunk;
+    }
+}
+
 static MpObject *
 array_repeat(MpObject *o, Mp_ssize_t k)
 {
@@ -612,8 +627,9 @@ array_repeat(MpObject *o, Mp_ssize_t k)
         return MpErr_NoMemory();
     }
     ArrayObject *r = new_array(&Array_Type, a->ob_descr, n * k);
-    for (Mp_ssize_t i = 0; r != NULL && i < k; i++) {
-        memcpy(ITEM(r, i * n), a->ob_item, (size_t)(n * ITEMSIZE(a)));
+    if (r != NULL && n * k > 0) {
+        memcpy(r->ob_item, a->ob_item, (size_t)(n * ITEMSIZE(a)));
+        repeat_first(r->ob_item, (size_t)(n * ITEMSIZE(a)), (size_t)k);
     }
     return (MpObject *)r;
 }
@@ -655,9 +671,7 @@ array_inplace_repeat(MpObject *o, Mp_ssize_t k)
     if (array_resize(a, n * k) < 0) {
         return NULL;
     }
-    for (Mp_ssize_t i = 1; i < k; i++) {
-        memcpy(ITEM(a, i * n), a->ob_item, (size_t)(n * ITEMSIZE(a)));
-    }
+    repeat_first(a->ob_item, (size_t)(n * ITEMSIZE(a)), (size_t)k);
     return Mp_NewRef(o);
 }
 

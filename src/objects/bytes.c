@@ -759,6 +759,30 @@ MpBytes_Concat(MpObject *a, MpObject *b)
     return r;
 }
 
+/* dst = n copies of the len bytes at src (which may be dst itself):
+   memset for one byte, else copies that double what is done, so a huge
+   repetition costs O(log n) calls, not n. */
+static void
+fill_repeated(char *dst, const char *src, Mp_ssize_t len, Mp_ssize_t n)
+{
+    Mp_ssize_t total = len * n;
+    if (total == 0) {
+        return;
+    }
+    if (len == 1) {
+        memset(dst, src[0], (size_t)n);
+        return;
+    }
+    if (dst != src) {
+        memcpy(dst, src, (size_t)len);
+    }
+    for (Mp_ssize_t done = len; done < total;) {
+        Mp_ssize_t chunk = done <= total - done ? done : total - done;
+        memcpy(dst + done, dst, (size_t)chunk);
+        done += chunk;
+    }
+}
+
 static MpObject *
 bytes_repeat(MpObject *o, Mp_ssize_t n)
 {
@@ -776,9 +800,7 @@ bytes_repeat(MpObject *o, Mp_ssize_t n)
     if (buf == NULL) {
         return MpErr_NoMemory();
     }
-    for (Mp_ssize_t i = 0; i < n; i++) {
-        memcpy(buf + i * len, MpBytesLike_AS_STRING(o), (size_t)len);
-    }
+    fill_repeated(buf, MpBytesLike_AS_STRING(o), len, n);
     MpObject *r = MpBytesLike_NewLike(o, buf, len * n);
     free(buf);
     return r;
@@ -798,9 +820,7 @@ bytearray_inplace_repeat(MpObject *o, Mp_ssize_t n)
         return NULL;
     }
     char *d = MpByteArray_AS_STRING(o);
-    for (Mp_ssize_t i = 1; i < n; i++) {
-        memcpy(d + i * len, d, (size_t)len);
-    }
+    fill_repeated(d, d, len, n);
     return Mp_NewRef(o);
 }
 /* }====== */

@@ -2211,6 +2211,22 @@ error:
     return NULL;
 }
 
+/* n copies of c at data[at...] of the given kind. */
+static void
+fill_chars(int kind, void *data, Mp_ssize_t at, Mp_ssize_t n, uint32_t c)
+{
+    if (kind == 1) {
+        memset((uint8_t *)data + at, (int)c, (size_t)n);
+        return;
+    }
+    for (Mp_ssize_t i = 0; i < n; i++) {
+        wr(kind, data, at + i, c);
+    }
+}
+
+/* s with left and right copies of fill around it, written straight into
+   a str of the final kind (a width of 2**31 costs 2 GiB, as in CPython,
+   not a 4-byte-per-character buffer first).  Refs: NEW. */
 static MpObject *
 pad(MpObject *s, Mp_ssize_t left, Mp_ssize_t right, uint32_t fill)
 {
@@ -2223,14 +2239,27 @@ pad(MpObject *s, Mp_ssize_t left, Mp_ssize_t right, uint32_t fill)
     if (left == 0 && right == 0) {
         return str_exact(s);
     }
-    cpw w;
-    cpw_init(&w);
-    if (cpw_fill(&w, fill, left) < 0 || cpw_put_str(&w, s) < 0 ||
-        cpw_fill(&w, fill, right) < 0) {
-        cpw_discard(&w);
+    Mp_ssize_t len = LEN(s);
+    if (left > MP_SSIZE_MAX - len || right > MP_SSIZE_MAX - len - left) {
+        return MpErr_NoMemory();
+    }
+    /* The kind needs only a bound of s's largest code point. */
+    int kind = KIND(s);
+    uint32_t smax = ((StrObj *)s)->ascii ? 0x7f
+                    : kind == 1          ? 0xff
+                    : kind == 2          ? 0xffff
+                                         : 0x10ffff;
+    MpObject *r =
+        str_alloc(&MpStr_Type, left + len + right, fill > smax ? fill : smax);
+    if (r == NULL) {
         return NULL;
     }
-    return cpw_finish(&w);
+    int rkind = KIND(r);
+    void *d = MpStr_DATA(r);
+    fill_chars(rkind, d, 0, left, fill);
+    copy_chars(rkind, (char *)d + left * rkind, kind, MpStr_DATA(s), len);
+    fill_chars(rkind, d, left + len, right, fill);
+    return r;
 }
 
 /* (width, fillchar=' ') of center, ljust, rjust. */
@@ -2321,22 +2350,20 @@ str_zfill(MpObject *s, MpObject *arg)
     if (width <= len) {
         return str_exact(s);
     }
-    cpw w;
-    cpw_init(&w);
-    Mp_ssize_t skip = 0;
-    if (len > 0) {
-        uint32_t c = rd(KIND(s), MpStr_DATA(s), 0);
-        if (c == '+' || c == '-') {
-            cpw_put(&w, c);
-            skip = 1;
-        }
+    /* As CPython: pad with zeros on the left, then move a sign in front
+       of them. */
+    MpObject *r = pad(s, width - len, 0, '0');
+    if (r == NULL || len == 0) {
+        return r;
     }
-    if (cpw_fill(&w, '0', width - len) < 0 ||
-        cpw_put_sub(&w, s, skip, len) < 0) {
-        cpw_discard(&w);
-        return NULL;
+    int kind = KIND(r);
+    void *d = MpStr_DATA(r);
+    uint32_t c = rd(kind, d, width - len);
+    if (c == '+' || c == '-') {
+        wr(kind, d, 0, c);
+        wr(kind, d, width - len, '0');
     }
-    return cpw_finish(&w);
+    return r;
 }
 
 static const char *const expandtabs_kw[] = {"tabsize", NULL};
