@@ -557,9 +557,9 @@ def R(n, f):
     try:
         f()
     except BaseException as e:
-        print(n, type(e).__name__)
+        print(n, type(e).__name__, flush=True)
     else:
-        print(n, 'ok')
+        print(n, 'ok', flush=True)
 '''
 
 # Expressions for receivers: each evaluated afresh for each statement.
@@ -1424,10 +1424,16 @@ def main():
                     name = "%s-%s" % (kind, h)
                     found[key] = name
                     shutil.copy(path, os.path.join(args.out, name + ".py"))
+                    # The statement a generated program was in: the
+                    # one after the last outcome printed (flushed).
+                    last = so.rstrip().rsplit(b"\n", 1)[-1].split(b" ")[0]
+                    at = ("after statement %s" % last.decode("ascii",
+                                                              "replace")
+                          if mode == "gen" and last.isdigit() else "")
                     with open(os.path.join(args.out, name + ".log"),
                               "wb") as f:
-                        f.write(("# %s  %s\n# rc=%s mode=%s %.1fs\n"
-                                 % (kind, sig, rc, mode, dt)).encode())
+                        f.write(("# %s  %s\n# rc=%s mode=%s %.1fs %s\n"
+                                 % (kind, sig, rc, mode, dt, at)).encode())
                         f.write(se[-20000:])
                     print("[%d] NEW %s: %s (%s)" % (i, name, sig, mode),
                           flush=True)

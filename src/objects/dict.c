@@ -141,6 +141,32 @@ next_version(void)
     return ++dict_global_version;
 }
 
+/* The top bit of ma_version marks a class's dict (the counter never gets
+   there).  Set by MpDict_MarkTypeDict; kept by dict_modified. */
+#define TYPE_DICT_MARK ((uint64_t)1 << 63)
+
+/* Every modification goes through here: a new version (the VM's cache
+   of global lookups compares it) and, for a class's dict, stale
+   attribute caches (MpType_Modified).  type.__setattr__ invalidates too,
+   but a class's dict can be reached behind the class's back
+   (gc.get_referents(C.__dict__)[0], gc.get_referrers): a method deleted
+   there must not stay in a cache that holds it borrowed. */
+static inline void
+dict_modified(MpDictObject *mp)
+{
+    uint64_t mark = mp->ma_version & TYPE_DICT_MARK;
+    mp->ma_version = next_version() | mark;
+    if (mark) {
+        MpType_Modified(NULL);
+    }
+}
+
+void
+MpDict_MarkTypeDict(MpObject *d)
+{
+    ((MpDictObject *)d)->ma_version |= TYPE_DICT_MARK;
+}
+
 static inline size_t
 dk_size(const MpDictKeys *dk)
 {
@@ -455,7 +481,7 @@ insertdict(MpDictObject *mp, MpObject *key, Mp_hash_t hash, MpObject *value)
         ep->me_hash = hash;
         ep->me_value = value;
         mp->ma_used++;
-        mp->ma_version = next_version();
+        dict_modified(mp);
         dk->dk_usable--;
         dk->dk_nentries++;
         return 0;
@@ -463,7 +489,7 @@ insertdict(MpDictObject *mp, MpObject *key, Mp_hash_t hash, MpObject *value)
     if (old != value) {
         /* Store first, release last: the release may run __del__. */
         dk_entries(mp->ma_keys)[ix].me_value = value;
-        mp->ma_version = next_version();
+        dict_modified(mp);
         Mp_DECREF(old);
     } else {
         Mp_DECREF(value);
@@ -487,7 +513,7 @@ delitem_common(MpDictObject *mp, size_t slot, Mp_ssize_t ix)
     ep->me_key = NULL;
     ep->me_value = NULL;
     mp->ma_used--;
-    mp->ma_version = next_version();
+    dict_modified(mp);
     Mp_DECREF(old_key);
     Mp_DECREF(old_value);
 }
@@ -531,7 +557,7 @@ MpDict_New(void)
         return NULL;
     }
     mp->ma_keys = EMPTY_KEYS;
-    mp->ma_version = next_version();
+    dict_modified(mp);
     /* created untracked: see maintain_tracking */
     return (MpObject *)mp;
 }
@@ -621,7 +647,7 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
             /* Store first, release last, as insertdict. */
             maintain_tracking(mp, key, value);
             ep->me_value = Mp_NewRef(value);
-            mp->ma_version = next_version();
+            dict_modified(mp);
             Mp_DECREF(old);
             return 0;
         }
@@ -640,7 +666,7 @@ MpDict_SetItemHinted(MpObject *d, MpObject *key, MpObject *value,
         if (old != value) {
             maintain_tracking(mp, key, value);
             dk_entries(mp->ma_keys)[ix].me_value = Mp_NewRef(value);
-            mp->ma_version = next_version();
+            dict_modified(mp);
             Mp_DECREF(old);
         }
         return 0;
@@ -783,7 +809,7 @@ MpDict_Clear(MpObject *d)
     Mp_ssize_t n = oldkeys->dk_nentries;
     mp->ma_keys = EMPTY_KEYS;
     mp->ma_used = 0;
-    mp->ma_version = next_version();
+    dict_modified(mp);
     DictEntry *ep = dk_entries(oldkeys);
     for (Mp_ssize_t i = 0; i < n; i++) {
         Mp_XDECREF(ep[i].me_key);
@@ -995,7 +1021,7 @@ MpDict_Merge(MpObject *a, MpObject *b, int override)
                 free_keys_object(mp->ma_keys);
                 mp->ma_keys = dk;
                 mp->ma_used = other->ma_used;
-                mp->ma_version = next_version();
+                dict_modified(mp);
                 if (MpObject_GC_IsTracked(b)) {
                     MpObject_GC_Track(mp);  // the same keys and values
                 }
@@ -1197,7 +1223,7 @@ dict_new(MpTypeObject *type, MpObject *args, MpObject *kwargs)
         return NULL;
     }
     mp->ma_keys = EMPTY_KEYS;
-    mp->ma_version = next_version();
+    dict_modified(mp);
     /* an exact dict starts untracked (maintain_tracking); an instance of
        a subclass may hold references in its __dict__ and is tracked */
     if (type != &MpDict_Type) {
@@ -1513,7 +1539,7 @@ dict_popitem(MpObject *self, MpObject *unused)
     /* The trailing holes are given back to the dense array. */
     dk->dk_nentries = i;
     mp->ma_used--;
-    mp->ma_version = next_version();
+    dict_modified(mp);
     return res;
 }
 

@@ -60,6 +60,9 @@ int MpDict_Contains(MpObject *d, MpObject *key);
    *key and *value (BORROWED) while items remain, then 0. */
 int MpDict_Next(MpObject *d, Mp_ssize_t *pos, MpObject **key,
                 MpObject **value);
+/* Marks d as a class's dict: every later modification, whoever makes
+   it, also calls MpType_Modified (the attribute caches). */
+void MpDict_MarkTypeDict(MpObject *d);
 /* MpDict_Next that also gives the hash stored with the key (CPython's
    _PyDict_Next), for callers that must not run a key's __hash__ again:
    it may mutate d and free the borrowed key.  Refs: BORROWED. */

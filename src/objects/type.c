@@ -631,6 +631,7 @@ ready_type(MpTypeObject *type)
             return -1;
         }
     }
+    MpDict_MarkTypeDict(type->tp_dict);
     /* A C type's own slots become wrapper descriptors (int.__add__)
        before it inherits its base's. */
     if (!MpType_HasFeature(type, MP_TPFLAGS_HEAPTYPE) &&
