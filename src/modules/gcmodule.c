@@ -187,12 +187,31 @@ gc_get_stats(MpObject *self, MpObject *unused)
     return list;
 }
 
+/* A tuple still being filled (zip's next result while the next
+   iterator runs Python code, MpTuple_New's slots not yet set) is tracked
+   but holds NULLs: handed to Python code (list(t), repr(t)) it would
+   crash.  get_objects and get_referrers leave such tuples out (CPython
+   lists them, and crashes). */
+static int
+incomplete(MpObject *o)
+{
+    if (!MpTuple_Check(o)) {
+        return 0;
+    }
+    for (Mp_ssize_t i = 0; i < MpTuple_GET_SIZE(o); i++) {
+        if (MpTuple_GET_ITEM(o, i) == NULL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The result list is tracked too, but is not listed in itself (as in
    CPython): that would make every get_objects() result a cycle. */
 static int
 append_object(MpObject *o, void *list)
 {
-    return o == list ? 0 : MpList_Append(list, o);
+    return o == list || incomplete(o) ? 0 : MpList_Append(list, o);
 }
 
 /* {====== get_referrers, get_referents ====== */
@@ -222,8 +241,8 @@ static int
 check_referrer(MpObject *o, void *arg)
 {
     ReferrerSearch *rs = arg;
-    if (o == rs->result || o == rs->targets) {
-        return 0;  // the search's own objects
+    if (o == rs->result || o == rs->targets || incomplete(o)) {
+        return 0;  // the search's own objects, or a tuple being filled
     }
     traverseproc traverse = Mp_TYPE(o)->tp_traverse;
     if (traverse == NULL) {
