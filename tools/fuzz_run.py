@@ -1316,11 +1316,14 @@ def minimize(binary, path, timeout, as_limit):
 
 def cpython_outcome(path, timeout):
     try:
+        # Limited as minipy is: a program that grows without end must
+        # not take the machine's memory.
         r = subprocess.run([sys.executable, os.path.basename(path)],
                            cwd=os.path.dirname(path), capture_output=True,
                            timeout=timeout, stdin=subprocess.DEVNULL,
                            env=dict(os.environ, PYTHONHASHSEED="0"),
-                           start_new_session=True)
+                           start_new_session=True,
+                           preexec_fn=limit_child(4096 << 20))
         return r.returncode, r.stdout
     except subprocess.TimeoutExpired:
         return None, b""

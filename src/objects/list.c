@@ -184,6 +184,10 @@ list_resize(List *self, Mp_ssize_t newsize)
 static int
 list_preallocate_exact(List *self, Mp_ssize_t size)
 {
+    if (size > SSIZE_MAX_ / (Mp_ssize_t)sizeof(MpObject *) - 1) {
+        MpErr_NoMemory();  // a __length_hint__ of 2**62 is a MemoryError
+        return -1;
+    }
     size = (size + 1) & ~(Mp_ssize_t)1;
     MpObject **items = MpMem_Malloc((size_t)size * sizeof(MpObject *));
     if (items == NULL) {
@@ -453,7 +457,7 @@ MpList_Extend(MpObject *op, MpObject *iterable)
         return -1;
     }
     Mp_ssize_t m = Mp_SIZE(self);
-    if (n > 0 && m < SSIZE_MAX_ - n) {
+    if (n > 0 && m <= SSIZE_MAX_ - n) {  // as CPython: m + n fits
         if (self->items == NULL) {
             if (list_preallocate_exact(self, n) < 0) {
                 Mp_DECREF(it);
