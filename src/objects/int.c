@@ -1448,7 +1448,11 @@ long_round(MpObject *self, MpObject *const *args, Mp_ssize_t nargs)
     }
     mpz_t t, p10, q, r, twice;
     mpz_srcptr x = long_mpz(self, t);
-    int64_t k = lng(nd)->is_big ? INT64_MAX : -lng(nd)->u.small;
+    /* -ndigits; INT64_MIN has no negation, but any k that large rounds
+       to 0 below anyway. */
+    int64_t k = lng(nd)->is_big || lng(nd)->u.small == INT64_MIN
+                    ? INT64_MAX
+                    : -lng(nd)->u.small;
     Mp_DECREF(nd);
     /* 10**k with more digits than x (plus one) rounds x to 0 anyway. */
     if ((uint64_t)k > mpz_sizeinbase(x, 10) + 1) {

@@ -20,9 +20,14 @@ for expr in ['2 ** 2**63', '(-2) ** 2**63', '2 ** (2**64 - 1)',
         failures.append('%s: %s' % (expr, type(e).__name__))
         continue
     failures.append('%s: no MemoryError' % expr)
-# The trivial bases stay exact for any exponent.
+# The trivial bases stay exact for any exponent.  round() to -2**63
+# digits is 0 (without negating INT64_MIN: int.c long_round); CPython
+# computes 10 ** 2**63 first.
 for expr, want in [('1 ** 2**100', 1), ('(-1) ** (2**100 + 1)', -1),
-                   ('0 ** 2**100', 0)]:
+                   ('0 ** 2**100', 0), ('round(12345, -2**63)', 0),
+                   ('round(-2**100, -2**63)', 0),
+                   ('round(5, -2**63 + 1)', 0), ('round(2**100, -2**64)', 0),
+                   ('round(987654321, -5)', 987700000)]:
     count += 1
     if eval(expr) != want:
         failures.append(expr)
